@@ -1,0 +1,40 @@
+#pragma once
+// Evaluation of eval expressions (eval, where, fn(eval(...)), calculated fields).
+#include "minispl/core/event.hpp"
+#include "minispl/core/value.hpp"
+#include "minispl/parse/ast.hpp"
+
+#include <memory>
+#include <string_view>
+
+namespace minispl {
+
+//! What an expression may read besides the event: the search's "now".
+struct EvalContext {
+    double now = 0;  //!< epoch seconds for now(); 0 means the wall clock at the search start
+};
+
+//! An eval expression compiled once (functions resolved, regexes compiled, literals parsed)
+//! and evaluated per event with SPL's null and typing rules.
+class Evaluator {
+public:
+    //! Throws SplError ("unknown-function", "function-arity", "regex") with the node's span.
+    explicit Evaluator(const ast::Expr& expr, EvalContext ctx = {});
+    ~Evaluator();
+    Evaluator(Evaluator&&) noexcept;
+    Evaluator& operator=(Evaluator&&) noexcept;
+
+    Value operator()(const Event& event) const;
+    //! `where` semantics: true only for a true boolean (null and errors are false).
+    bool test(const Event& event) const;
+
+    struct Node;  // compiled tree, private to src/eval
+
+private:
+    std::unique_ptr<Node> root_;
+};
+
+//! True when `name` (any case) is an eval function minispl implements.
+bool is_eval_function(std::string_view name);
+
+}  // namespace minispl

@@ -1,0 +1,39 @@
+#pragma once
+// PCRE2 regular expressions, as SPL's rex, regex, match() and replace() use them.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minispl {
+
+//! A compiled PCRE2 pattern (JIT when available). Named groups (?<n>...) and (?P<n>...).
+class Regex {
+public:
+    //! Throws SplError("regex", message with the pattern offset) on a bad pattern.
+    explicit Regex(std::string_view pattern, bool caseless = false);
+    ~Regex();
+    Regex(Regex&&) noexcept;
+    Regex& operator=(Regex&&) noexcept;
+
+    //! Unanchored search anywhere in `subject`.
+    bool search(std::string_view subject) const;
+
+    struct Match {
+        std::vector<std::optional<std::string>> groups;  //!< 0 = whole match
+        size_t begin = 0, end = 0;
+    };
+    //! First match at or after `start`.
+    std::optional<Match> find(std::string_view subject, size_t start = 0) const;
+    //! Names of the named groups with their group numbers.
+    std::vector<std::pair<std::string, int>> named_groups() const;
+    //! Replaces matches with `replacement` (\1..\9 back-references); all or only the first.
+    std::string replace(std::string_view subject, std::string_view replacement, bool global = true) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace minispl

@@ -1,0 +1,34 @@
+#pragma once
+// The physical operators of a pipeline: events are pushed through a chain of operators.
+#include "minispl/core/event.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace minispl {
+
+//! One command of a compiled pipeline. Events are pushed in; a streaming operator emits
+//! them on as they come, a transforming one (stats, sort, ...) emits at finish().
+class Operator {
+public:
+    virtual ~Operator() = default;
+    virtual void push(Event event) = 0;
+    //! End of input: flush buffered results, then finish the next operator.
+    virtual void finish() { if (next_) next_->finish(); }
+    void set_next(Operator* next) { next_ = next; }
+    Operator* next() const { return next_; }
+
+protected:
+    void emit(Event event) { next_->push(std::move(event)); }
+    Operator* next_ = nullptr;
+};
+
+//! The end of a chain: collects the result rows.
+class CollectSink : public Operator {
+public:
+    void push(Event event) override { rows.push_back(std::move(event)); }
+    void finish() override {}
+    std::vector<Event> rows;
+};
+
+}  // namespace minispl
