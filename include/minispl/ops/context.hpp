@@ -1,0 +1,16 @@
+#pragma once
+// What operators may need from the run besides their own AST: time, lookups, macros.
+#include "minispl/eval/evaluator.hpp"
+
+#include <filesystem>
+#include <vector>
+
+namespace minispl {
+
+//! Shared, read-only settings handed to every operator's constructor.
+struct OpContext {
+    EvalContext eval;                                   //!< now() for eval and relative times
+    std::vector<std::filesystem::path> lookup_dirs;     //!< where lookup definitions/CSVs live
+};
+
+}  // namespace minispl
