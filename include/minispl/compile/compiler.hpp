@@ -1,0 +1,56 @@
+#pragma once
+// Turns a parsed pipeline into a chain of operators.
+#include "minispl/core/event.hpp"
+#include "minispl/ops/context.hpp"
+#include "minispl/ops/operator.hpp"
+#include "minispl/parse/ast.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace minispl {
+
+//! Runs a subsearch (or a join/append body) to completion and returns its result rows.
+using SubsearchRunner = std::function<std::vector<Event>(const ast::Pipeline&)>;
+
+struct CompileContext {
+    OpContext op;
+    SubsearchRunner run_subsearch;  //!< needed only by pipelines with subsearches
+};
+
+//! A compiled pipeline: the operators in order, the last one feeding `sink`.
+class CompiledPipeline {
+public:
+    //! Where events enter.
+    Operator& head() { return ops_.empty() ? static_cast<Operator&>(sink) : *ops_.front(); }
+    //! Signals the end of the input; results are then in `sink.rows`.
+    void finish() { head().finish(); }
+    //! True when the results are events (no transforming command such as stats ran).
+    bool returns_events = true;
+    CollectSink sink;
+
+    void append(std::unique_ptr<Operator> op);
+
+private:
+    std::vector<std::unique_ptr<Operator>> ops_;
+};
+
+//! Compiles `pipeline`. Throws SplError: "unsupported" (`not supported: <command>`, with the
+//! command's span) for a command the engine does not implement, or an operator's own error.
+std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline, const CompileContext& ctx);
+
+//! The engine implements this command (lower-case name).
+bool is_supported_command(const std::string& name);
+
+//! The first command in `pipeline` (subsearches included) the engine cannot run, with its span;
+//! empty name when everything is supported.
+struct Unsupported { std::string command; ast::Span span; };
+Unsupported find_unsupported(const ast::Pipeline& pipeline);
+
+//! Turns subsearch results into a search expression, as Splunk's `format` does:
+//! (f1="a" AND f2="b") OR (...). No rows gives an expression that matches nothing.
+ast::SearchExprPtr format_subsearch_results(const std::vector<Event>& rows);
+
+}  // namespace minispl

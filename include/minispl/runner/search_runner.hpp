@@ -1,0 +1,48 @@
+#pragma once
+// Runs one search over event files: expand macros, parse, compile, stream events through.
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/core/event.hpp"
+#include "minispl/io/event_reader.hpp"
+#include "minispl/macros/expander.hpp"
+#include "minispl/macros/macro_table.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace minispl {
+
+//! One input file and the metadata its events get.
+struct InputSpec {
+    std::filesystem::path file;
+    std::string sourcetype;   //!< empty: the plain JSON default
+    std::string source;       //!< empty: the file path
+    std::string host = "minispl";
+    std::string index = "main";
+};
+
+//! Everything a search run needs.
+struct SearchJob {
+    std::string spl;                                  //!< the search as written (macros not expanded)
+    const MacroTable* macros = nullptr;               //!< null: no macros besides built-ins
+    std::string filter_macro;                         //!< the rule's implicit `<name>_filter`
+    std::vector<InputSpec> inputs;
+    std::vector<std::filesystem::path> lookup_dirs;
+    double now = 0;                                   //!< 0: wall clock
+    //! Called now and then with bytes read so far and the total size of the inputs.
+    std::function<void(uint64_t done, uint64_t total)> progress;
+};
+
+struct SearchOutcome {
+    std::vector<Event> rows;
+    bool returns_events = true;
+    ReadStats read;
+    Expansion expansion;                              //!< the expanded search and its source map
+};
+
+//! Runs the job. Throws SplError with offsets in the ORIGINAL search text (already mapped
+//! through the macro source map), rule ids "syntax", "unknown-macro", "unsupported", "input", ...
+SearchOutcome run_search(const SearchJob& job);
+
+}  // namespace minispl

@@ -1,0 +1,86 @@
+// AST → operator chain. The table of commands the engine runs is command_table.cpp.
+#include "minispl/compile/compiler.hpp"
+
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/ops/time_order.hpp"
+
+#include <fmt/format.h>
+
+namespace minispl {
+
+// Defined in command_table.cpp: builds the operator(s) for one command, or returns false
+// when the engine does not implement it.
+bool build_operator(const ast::Command& cmd, const CompileContext& ctx, CompiledPipeline& out);
+bool is_order_sensitive(const ast::Command& cmd);
+bool makes_order_irrelevant(const ast::Command& cmd);
+
+void CompiledPipeline::append(std::unique_ptr<Operator> op) {
+    Operator* prev = ops_.empty() ? nullptr : ops_.back().get();
+    if (prev) prev->set_next(op.get());
+    op->set_next(&sink);
+    ops_.push_back(std::move(op));
+}
+
+std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline, const CompileContext& ctx) {
+    auto out = std::make_unique<CompiledPipeline>();
+    // Events arrive in file order; Splunk delivers them newest first. Streaming commands keep
+    // order, so sorting can wait until the first command that depends on it, or the end.
+    bool ordered = false;
+    for (const ast::Command& cmd : pipeline.commands) {
+        if (!ordered && is_order_sensitive(cmd)) {
+            out->append(std::make_unique<TimeOrderOperator>());
+            ordered = true;
+        }
+        if (!build_operator(cmd, ctx, *out)) {
+            throw SplError("unsupported", fmt::format("not supported: {}", cmd.name), cmd.name_span.begin,
+                           std::max<uint32_t>(1, cmd.name_span.end - cmd.name_span.begin));
+        }
+        if (makes_order_irrelevant(cmd)) {
+            ordered = true;
+            out->returns_events = false;
+        }
+    }
+    if (!ordered) out->append(std::make_unique<TimeOrderOperator>());
+    return out;
+}
+
+namespace {
+
+void find_in_search_expr(const ast::SearchExpr* e, Unsupported& found);
+
+void find_in_pipeline(const ast::Pipeline& p, Unsupported& found) {
+    for (const ast::Command& cmd : p.commands) {
+        if (!found.command.empty()) return;
+        if (!is_supported_command(cmd.name)) {
+            found = {cmd.name, cmd.name_span};
+            return;
+        }
+        std::visit(
+            [&](const auto& body) {
+                using T = std::decay_t<decltype(body)>;
+                if constexpr (std::is_same_v<T, ast::SearchCmd>) find_in_search_expr(body.expr.get(), found);
+                if constexpr (std::is_same_v<T, ast::SubsearchCmd>)
+                    if (body.subsearch) find_in_pipeline(*body.subsearch, found);
+                if constexpr (std::is_same_v<T, ast::ForeachCmd>)
+                    if (body.body) find_in_pipeline(*body.body, found);
+                if constexpr (std::is_same_v<T, ast::StatsCmd>) find_in_search_expr(body.where.get(), found);
+            },
+            cmd.body);
+    }
+}
+
+void find_in_search_expr(const ast::SearchExpr* e, Unsupported& found) {
+    if (!e || !found.command.empty()) return;
+    if (e->subsearch) find_in_pipeline(*e->subsearch, found);
+    for (const auto& c : e->children) find_in_search_expr(c.get(), found);
+}
+
+}  // namespace
+
+Unsupported find_unsupported(const ast::Pipeline& pipeline) {
+    Unsupported found;
+    find_in_pipeline(pipeline, found);
+    return found;
+}
+
+}  // namespace minispl
