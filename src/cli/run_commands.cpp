@@ -1,0 +1,193 @@
+// `minispl search` and `minispl run`: execute SPL or a detection over JSON events.
+#include "run_commands.hpp"
+
+#include "progress.hpp"
+
+#include "minispl/io/result_writer.hpp"
+#include "minispl/macros/macro_table.hpp"
+#include "minispl/rules/detection.hpp"
+#include "minispl/runner/datasets.hpp"
+#include "minispl/runner/search_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace minispl::cli {
+
+namespace {
+
+//! Options shared by `search` and `run`.
+struct RunArgs {
+    std::string spl_or_rule;
+    std::vector<std::string> inputs;
+    std::string sourcetype, source;
+    std::vector<std::string> macro_dirs, lookup_dirs;
+    std::string format = "table";
+    std::string attack_data;
+    double now = 0;
+    bool quiet = false;
+};
+
+void add_common_options(CLI::App* cmd, RunArgs& a) {
+    cmd->add_option("-i,--input", a.inputs, "event files: JSON lines, a JSON array or CloudTrail {\"Records\":[...]}, "
+                                            "optionally gzip-compressed; - for stdin")
+        ->check(CLI::ExistingFile | CLI::IsMember({"-"}));
+    cmd->add_option("--sourcetype", a.sourcetype, "sourcetype of the input events (e.g. aws:cloudtrail): selects the "
+                                                  "field definitions in sourcetypes/");
+    cmd->add_option("--source", a.source, "source of the input events (default: the file path)");
+    cmd->add_option("--macros", a.macro_dirs, "a directory of macro YAMLs (repeatable)");
+    cmd->add_option("--lookups", a.lookup_dirs, "a directory of lookup definitions and CSVs (repeatable)");
+    cmd->add_option("-f,--format", a.format, "output: table (aligned, for terminals), json (one object per row), csv")
+        ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
+    cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
+    cmd->add_flag("-q,--quiet", a.quiet, "no progress bar and no summary on stderr");
+}
+
+//! Prints an error in the search text with the line and a caret under the offending part.
+void print_search_error(const Diagnostic& d, const std::string& text, const std::string& where) {
+    Position p = position_of(text, d.offset);
+    std::cerr << fmt::format("{}:{}:{}: error[{}]: {}\n", where, p.line, p.column, d.rule, d.message);
+    size_t b = text.rfind('\n', d.offset == 0 ? 0 : d.offset - 1);
+    b = (b == std::string::npos || d.offset == 0) ? 0 : b + 1;
+    size_t e = text.find('\n', d.offset);
+    std::string line = text.substr(b, (e == std::string::npos ? text.size() : e) - b);
+    size_t len = std::max<size_t>(1, std::min<size_t>(d.length, line.size() - std::min(line.size(), size_t(p.column - 1))));
+    std::cerr << "  " << line << "\n  " << std::string(p.column - 1, ' ') << '^' << std::string(len - 1, '~') << "\n";
+}
+
+//! Prints an error in a rule's search at its position in the YAML file.
+void print_rule_error(const Diagnostic& d, const Detection& rule) {
+    Position p = rule.search_map.position(d.offset);
+    std::cerr << fmt::format("{}:{}:{}: error[{}]: {}\n", rule.file.string(), p.line, p.column, d.rule, d.message);
+    const std::string& line = rule.search_map.file_line(p.line);
+    std::cerr << "  " << line << "\n  " << std::string(p.column - 1, ' ') << "^\n";
+}
+
+int execute(SearchJob& job, const RunArgs& a) {
+    auto format = parse_output_format(a.format);
+    ProgressBar bar("reading events", !a.quiet && stderr_is_terminal());
+    job.progress = [&](uint64_t done, uint64_t total) { bar.update(done, total); };
+    job.now = a.now;
+    SearchOutcome out = run_search(job);
+    bar.clear();
+    auto writer = make_result_writer(*format, std::cout);
+    for (const Event& row : out.rows) writer->write(row);
+    writer->finish();
+    for (const Diagnostic& p : out.read.problems)
+        std::cerr << fmt::format("{}:{}: warning[{}]: {}\n", p.file, p.pos.line, p.rule, p.message);
+    if (!a.quiet)
+        std::cerr << fmt::format("{} results from {} events ({:.1f} MB){}\n", out.rows.size(), out.read.events,
+                                 double(out.read.bytes) / 1e6,
+                                 out.read.bad_records ? fmt::format(", {} malformed records skipped", out.read.bad_records)
+                                                      : std::string());
+    return 0;
+}
+
+std::vector<InputSpec> inputs_from_args(const RunArgs& a) {
+    std::vector<InputSpec> inputs;
+    for (const auto& f : a.inputs) {
+        InputSpec in;
+        in.file = f;
+        in.sourcetype = a.sourcetype;
+        in.source = a.source;
+        inputs.push_back(std::move(in));
+    }
+    return inputs;
+}
+
+void load_macro_dirs(MacroTable& macros, const std::vector<std::string>& dirs) {
+    for (const auto& d : dirs) macros.load_directory(d);
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app) {
+    auto a = std::make_shared<RunArgs>();
+    auto* cmd = app.add_subcommand("search", "Run an SPL search over JSON event files.\n\n"
+                                             "  minispl search 'eventName=CreateSnapshot | stats count by userName' \\\n"
+                                             "      --input cloudtrail.json --sourcetype aws:cloudtrail");
+    cmd->add_option("spl", a->spl_or_rule, "the search, as typed in Splunk's search bar")->required();
+    add_common_options(cmd, *a);
+    cmd->callback([a] {
+        MacroTable macros;
+        SearchJob job;
+        job.spl = a->spl_or_rule;
+        try {
+            load_macro_dirs(macros, a->macro_dirs);
+            job.macros = &macros;
+            job.inputs = inputs_from_args(*a);
+            job.lookup_dirs.assign(a->lookup_dirs.begin(), a->lookup_dirs.end());
+            if (job.inputs.empty()) throw CLI::ValidationError("--input", "at least one input file is needed");
+            throw CLI::RuntimeError(execute(job, *a));
+        } catch (const SplError& e) {
+            if (e.diagnostic().rule == "syntax" || e.diagnostic().rule == "unsupported" ||
+                e.diagnostic().rule.rfind("macro", 0) == 0 || e.diagnostic().rule == "unknown-macro")
+                print_search_error(e.diagnostic(), job.spl, "search");
+            else
+                std::cerr << fmt::format("error[{}]: {}\n", e.diagnostic().rule, e.what());
+            throw CLI::RuntimeError(1);
+        }
+    });
+}
+
+void add_run_command(CLI::App& app) {
+    auto a = std::make_shared<RunArgs>();
+    auto* cmd = app.add_subcommand("run", "Run a detection rule (security_content YAML, unchanged) over JSON events.\n\n"
+                                          "  minispl run detections/cloud/aws_exfiltration_via_ec2_snapshot.yml \\\n"
+                                          "      --input cloudtrail.json --sourcetype aws:cloudtrail\n\n"
+                                          "Without --input, the rule runs on the datasets its tests name.");
+    cmd->add_option("rule", a->spl_or_rule, "the detection YAML")->required()->check(CLI::ExistingFile);
+    add_common_options(cmd, *a);
+    cmd->add_option("--attack-data", a->attack_data, "local attack_data mirror for test datasets given as URLs");
+    cmd->callback([a] {
+        Detection rule;
+        try {
+            rule = load_detection(a->spl_or_rule);
+        } catch (const SplError& e) {
+            const Diagnostic& d = e.diagnostic();
+            std::cerr << fmt::format("{}:{}:{}: error[{}]: {}\n", d.file.empty() ? a->spl_or_rule : d.file, d.pos.line,
+                                     d.pos.column, d.rule, d.message);
+            throw CLI::RuntimeError(1);
+        }
+        fs::path pack = rule_pack_root(rule.file);
+        MacroTable macros;
+        SearchJob job;
+        job.spl = rule.search;
+        job.filter_macro = rule.filter_macro_name();
+        try {
+            if (a->macro_dirs.empty() && fs::is_directory(pack / "macros")) macros.load_directory(pack / "macros");
+            load_macro_dirs(macros, a->macro_dirs);
+            job.macros = &macros;
+            if (a->lookup_dirs.empty() && fs::is_directory(pack / "lookups")) job.lookup_dirs.push_back(pack / "lookups");
+            job.lookup_dirs.insert(job.lookup_dirs.end(), a->lookup_dirs.begin(), a->lookup_dirs.end());
+            job.inputs = inputs_from_args(*a);
+            if (job.inputs.empty()) {
+                fs::path attack = a->attack_data.empty() ? default_attack_data_dir(rule.file) : fs::path(a->attack_data);
+                for (const RuleTest& t : rule.tests)
+                    for (const AttackData& d : t.attack_data) {
+                        InputSpec in;
+                        in.file = resolve_dataset(d.data, rule.file, attack);
+                        if (!fs::exists(in.file))
+                            throw SplError("dataset-missing", fmt::format("dataset not found: {} (from {})", in.file.string(), d.data));
+                        in.sourcetype = a->sourcetype.empty() ? d.sourcetype : a->sourcetype;
+                        in.source = a->source.empty() ? d.source : a->source;
+                        job.inputs.push_back(std::move(in));
+                    }
+                if (job.inputs.empty()) throw CLI::ValidationError("--input", "the rule has no test datasets: give --input");
+            }
+            throw CLI::RuntimeError(execute(job, *a));
+        } catch (const SplError& e) {
+            const std::string& r = e.diagnostic().rule;
+            if (r == "syntax" || r == "unsupported" || r.find("macro") != std::string::npos)
+                print_rule_error(e.diagnostic(), rule);
+            else
+                std::cerr << fmt::format("{}: error[{}]: {}\n", rule.file.string(), r, e.what());
+            throw CLI::RuntimeError(1);
+        }
+    });
+}
+
+}  // namespace minispl::cli
