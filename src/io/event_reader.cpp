@@ -1,0 +1,310 @@
+// Event input: layout detection, chunked JSON-lines reading, array/Records iteration.
+#include "minispl/io/event_reader.hpp"
+
+#include "json_flatten_internal.hpp"
+#include "minispl/io/byte_source.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <simdjson.h>
+
+namespace minispl {
+namespace {
+
+constexpr size_t kPad = simdjson::SIMDJSON_PADDING;
+constexpr size_t kChunk = 1 << 20;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+size_t skip_space_and_bom(std::string_view s, size_t i = 0) {
+    if (i == 0 && s.size() >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        i = 3;
+    while (i < s.size() && is_space(s[i])) ++i;
+    return i;
+}
+
+//! Per record: validates/consumes the text (with readable padding after it); false = bad record.
+using RecordFn = std::function<bool(std::string_view json, uint64_t line, std::string& why)>;
+
+class Driver {
+public:
+    Driver(const std::filesystem::path& file, ReadStats& stats, RecordFn fn)
+        : src_(file), stats_(stats), fn_(std::move(fn)) {}
+
+    void run() {
+        try {
+            run_inner();
+        } catch (const SplError& e) {
+            // A read error or corrupt gzip data part-way: keep what was read, report the rest.
+            bad(line_, e.what());
+        }
+    }
+
+private:
+    void run_inner() {
+        buf_.resize(kChunk + kPad);
+        fill();
+        InputLayout layout = detect_layout(std::string_view(buf_.data(), filled_));
+        // Grow the sniffing window if the file starts with a lot of whitespace.
+        while (layout == InputLayout::Empty && !eof_) {
+            if (filled_ + kChunk + kPad > buf_.size()) buf_.resize(filled_ + kChunk + kPad);
+            fill();
+            layout = detect_layout(std::string_view(buf_.data(), filled_));
+        }
+        switch (layout) {
+            case InputLayout::Empty: return;
+            case InputLayout::JsonLines: return lines();
+            case InputLayout::JsonArray:
+            case InputLayout::CloudTrailRecords: return document(layout);
+        }
+    }
+
+    // Reads more bytes after filled_, up to the buffer's end minus padding.
+    void fill() {
+        while (!eof_ && filled_ + kPad < buf_.size()) {
+            size_t n = src_.read(buf_.data() + filled_, buf_.size() - kPad - filled_);
+            if (n == 0) {
+                eof_ = true;
+                break;
+            }
+            filled_ += n;
+            stats_.bytes += n;
+        }
+    }
+
+    void record(std::string_view text, uint64_t line) {
+        std::string why;
+        if (fn_(text, line, why))
+            ++stats_.events;
+        else
+            bad(line, why.empty() ? "truncated or invalid JSON record" : why);
+    }
+
+    void bad(uint64_t line, const std::string& why) {
+        ++stats_.bad_records;
+        if (stats_.problems.size() < ReadStats::max_problems) {
+            Diagnostic d;
+            d.rule = "bad-event";
+            d.severity = Severity::Warning;
+            d.file = src_.name();
+            d.pos.line = static_cast<uint32_t>(line);
+            d.pos.column = 1;
+            d.message = src_.name() + ":" + std::to_string(line) + ": " + why + ", skipped";
+            stats_.problems.push_back(std::move(d));
+        }
+    }
+
+    // JSON lines: complete lines are processed from a bounded buffer; a line longer than the
+    // buffer grows it.
+    void lines() {
+        size_t start = 0;
+        for (;;) {
+            char* base = buf_.data();
+            size_t pos = start;
+            while (pos < filled_) {
+                const char* nl = static_cast<const char*>(std::memchr(base + pos, '\n', filled_ - pos));
+                if (!nl) break;
+                size_t end = static_cast<size_t>(nl - base);
+                ++line_;
+                line(std::string_view(base + pos, end - pos));
+                pos = end + 1;
+            }
+            start = pos;
+            if (eof_) {
+                if (start < filled_) {
+                    ++line_;
+                    // Padding after the last line must be readable: the buffer always keeps kPad spare.
+                    line(std::string_view(base + start, filled_ - start));
+                }
+                return;
+            }
+            // Move the partial line to the front, growing when one line fills the buffer.
+            size_t rest = filled_ - start;
+            if (start > 0) std::memmove(base, base + start, rest);
+            filled_ = rest;
+            start = 0;
+            if (filled_ + kPad + kChunk / 2 > buf_.size()) buf_.resize(std::max(buf_.size() * 2, filled_ + kChunk + kPad));
+            fill();
+        }
+    }
+
+    void line(std::string_view text) {
+        if (line_ == 1 && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+        size_t i = 0;
+        while (i < text.size() && is_space(text[i])) ++i;
+        text.remove_prefix(i);
+        if (text.empty()) return;
+        record(text, line_);
+    }
+
+    // Array or Records: the whole plain text in memory, elements iterated with On-Demand.
+    void document(InputLayout layout) {
+        while (!eof_) {
+            if (filled_ + kPad + kChunk / 2 > buf_.size()) buf_.resize(buf_.size() * 2);
+            fill();
+        }
+        std::memset(buf_.data() + filled_, ' ', std::min(kPad, buf_.size() - filled_));
+        std::string_view all(buf_.data(), filled_);
+        simdjson::ondemand::parser parser;
+        simdjson::ondemand::document doc;
+        size_t counted_to = 0;
+        uint64_t line = 1;
+        auto line_at = [&](const char* p) {
+            size_t off = static_cast<size_t>(p - all.data());
+            if (off > counted_to) {
+                line += std::count(all.data() + counted_to, all.data() + off, '\n');
+                counted_to = off;
+            }
+            return line;
+        };
+        auto fail = [&](simdjson::error_code e) {
+            const char* loc = nullptr;
+            if (doc.current_location().get(loc) || !loc) loc = all.data() + counted_to;
+            bad(line_at(loc), std::string("malformed JSON (") + simdjson::error_message(e) + "); rest of file not read");
+        };
+        if (parser.iterate(simdjson::padded_string_view(all.data(), all.size(), buf_.size())).get(doc))
+            return scan_elements(all);  // e.g. a truncated file: recover every complete element
+        simdjson::ondemand::array arr;
+        if (layout == InputLayout::CloudTrailRecords) {
+            simdjson::ondemand::object root;
+            if (auto e = doc.get_object().get(root)) return fail(e);
+            if (auto e = root.find_field("Records").get_array().get(arr)) return fail(e);
+        } else {
+            if (auto e = doc.get_array().get(arr)) return fail(e);
+        }
+        for (auto elem : arr) {
+            simdjson::ondemand::value v;
+            if (auto e = std::move(elem).get(v)) return fail(e);
+            simdjson::ondemand::json_type type;
+            if (auto e = v.type().get(type)) return fail(e);
+            const char* at = v.raw_json_token().data();
+            uint64_t ln = line_at(at);
+            if (type != simdjson::ondemand::json_type::object) {
+                // skip the element: arrays need consuming, scalars are one token
+                if (type == simdjson::ondemand::json_type::array) {
+                    simdjson::ondemand::array a;
+                    std::string_view ignored;
+                    if (v.get_array().get(a) || a.raw_json().get(ignored)) return fail(simdjson::TAPE_ERROR);
+                }
+                bad(ln, "array element is not a JSON object");
+                continue;
+            }
+            simdjson::ondemand::object obj;
+            std::string_view raw;
+            if (auto e = v.get_object().get(obj)) return fail(e);
+            if (auto e = obj.raw_json().get(raw)) return fail(e);
+            record(raw, ln);
+        }
+    }
+
+    // Fallback for text simdjson rejects as a whole: finds the top-level array's elements by
+    // tracking strings and nesting, so each complete element is still read and the broken one reported.
+    void scan_elements(std::string_view all) {
+        size_t i = all.find('[');
+        if (i == std::string_view::npos) return bad(1, "malformed JSON");
+        uint64_t line = 1 + std::count(all.data(), all.data() + i, '\n');
+        ++i;
+        while (i < all.size()) {
+            char c = all[i];
+            if (c == '\n') ++line;
+            if (is_space(c) || c == ',') {
+                ++i;
+                continue;
+            }
+            if (c == ']') return;
+            // one element: up to the matching close at depth 0
+            size_t start = i;
+            uint64_t start_line = line;
+            int depth = 0;
+            bool in_str = false;
+            for (; i < all.size(); ++i) {
+                char d = all[i];
+                if (d == '\n') ++line;
+                if (in_str) {
+                    if (d == '\\') ++i;
+                    else if (d == '"') in_str = false;
+                    continue;
+                }
+                if (d == '"') in_str = true;
+                else if (d == '{' || d == '[') ++depth;
+                else if (d == '}' || d == ']') {
+                    if (--depth <= 0) break;
+                } else if (depth == 0 && (d == ',' || is_space(d))) {
+                    --i;
+                    break;
+                }
+            }
+            if (i >= all.size()) return bad(start_line, "truncated JSON record at end of file");
+            ++i;
+            record(all.substr(start, i - start), start_line);
+        }
+        bad(line, "truncated JSON array at end of file");
+    }
+
+    ByteSource src_;
+    ReadStats& stats_;
+    RecordFn fn_;
+    std::vector<char> buf_;
+    size_t filled_ = 0;
+    bool eof_ = false;
+    uint64_t line_ = 0;
+};
+
+}  // namespace
+
+InputLayout detect_layout(std::string_view head) {
+    size_t i = skip_space_and_bom(head);
+    if (i >= head.size()) return InputLayout::Empty;
+    if (head[i] == '[') return InputLayout::JsonArray;
+    if (head[i] == '{') {
+        // {"Records": [ ... — CloudTrail's S3 delivery format
+        size_t j = skip_space_and_bom(head, i + 1);
+        static constexpr std::string_view key = "\"Records\"";
+        if (head.substr(j, key.size()) == key) {
+            j = skip_space_and_bom(head, j + key.size());
+            if (j < head.size() && head[j] == ':') {
+                j = skip_space_and_bom(head, j + 1);
+                if (j < head.size() && head[j] == '[') return InputLayout::CloudTrailRecords;
+            }
+        }
+    }
+    return InputLayout::JsonLines;
+}
+
+void read_events(const std::filesystem::path& file, const RawEventCallback& on_event, ReadStats& stats) {
+    simdjson::dom::parser validator;
+    Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
+        if (json.empty() || json.front() != '{') {
+            why = "not a JSON object";
+            return false;
+        }
+        simdjson::dom::element root;
+        if (auto e = validator.parse(json.data(), json.size(), false).get(root)) {
+            why = std::string("truncated or invalid JSON (") + simdjson::error_message(e) + ")";
+            return false;
+        }
+        on_event(json, line);
+        return true;
+    });
+    d.run();
+}
+
+void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats) {
+    simdjson::ondemand::parser parser;
+    Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
+        Event ev;
+        if (!detail::flatten_padded(parser, json, ev)) {
+            why = json.empty() || json.front() != '{' ? "not a JSON object" : "truncated or invalid JSON";
+            return false;
+        }
+        // _raw first, as Splunk lists it; inserted after flattening so extraction appends cheaply.
+        ev.fields().emplace(ev.fields().begin(), "_raw", Value::string(std::string(json)));
+        on_event(ev, line);
+        return true;
+    });
+    d.run();
+}
+
+}  // namespace minispl

@@ -1,0 +1,13 @@
+#pragma once
+// Internal: flattening text that already has simdjson's padding after it (no copy).
+#include "minispl/core/event.hpp"
+
+#include <simdjson.h>
+#include <string_view>
+
+namespace minispl::detail {
+
+//! flatten_json for a text followed by at least SIMDJSON_PADDING readable bytes.
+bool flatten_padded(simdjson::ondemand::parser& parser, std::string_view json, Event& event);
+
+}  // namespace minispl::detail

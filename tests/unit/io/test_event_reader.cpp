@@ -1,0 +1,137 @@
+#include "minispl/io/event_reader.hpp"
+
+#include "minispl/io/json_flatten.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <unistd.h>
+#include <string>
+
+using namespace minispl;
+
+namespace {
+const std::string fixtures = std::string(MINISPL_SOURCE_DIR) + "/tests/fixtures/io/";
+
+struct Got {
+    std::vector<std::string> json;
+    std::vector<uint64_t> lines;
+    ReadStats stats;
+};
+Got read_raw(const std::string& file) {
+    Got g;
+    read_events(file, [&](std::string_view j, uint64_t l) { g.json.emplace_back(j); g.lines.push_back(l); }, g.stats);
+    return g;
+}
+}  // namespace
+
+TEST_CASE("layout detection from the first bytes") {
+    CHECK(detect_layout("  \n[{}]") == InputLayout::JsonArray);
+    CHECK(detect_layout("{\"Records\" : [") == InputLayout::CloudTrailRecords);
+    CHECK(detect_layout("{\"Records\":{}}") == InputLayout::JsonLines);
+    CHECK(detect_layout("{\"a\":1}\n") == InputLayout::JsonLines);
+    CHECK(detect_layout("\xEF\xBB\xBF[") == InputLayout::JsonArray);
+    CHECK(detect_layout(" \n ") == InputLayout::Empty);
+}
+
+TEST_CASE("JSON lines: bad lines are counted with file:line, the rest read") {
+    Got g = read_raw(fixtures + "lines_bad.jsonl");
+    CHECK(g.stats.events == 2);
+    CHECK(g.stats.bad_records == 2);
+    CHECK(g.lines == std::vector<uint64_t>{1, 5});
+    CHECK(g.json[0] == R"({"a":1,"b":{"c":"x"}})");
+    REQUIRE(g.stats.problems.size() == 2);
+    CHECK(g.stats.problems[0].rule == "bad-event");
+    CHECK(g.stats.problems[0].pos.line == 3);
+    CHECK(g.stats.problems[0].message.find("lines_bad.jsonl:3") != std::string::npos);
+    CHECK(g.stats.problems[1].pos.line == 4);
+}
+
+TEST_CASE("gzip is detected by its magic bytes") {
+    Got g = read_raw(fixtures + "lines_bad_gz.jsonl.gz");
+    CHECK(g.stats.events == 2);
+    CHECK(g.stats.bad_records == 2);
+    CHECK(g.lines == std::vector<uint64_t>{1, 5});
+}
+
+TEST_CASE("JSON array: each element's text with its line") {
+    Got g = read_raw(fixtures + "array.json");
+    REQUIRE(g.stats.events == 3);
+    CHECK(g.lines == std::vector<uint64_t>{2, 3, 5});
+    Event e;
+    REQUIRE(flatten_json(g.json[1], e));
+    CHECK(e.get("eventName").str() == "B");
+    CHECK(e.get("n").str() == "2");
+}
+
+TEST_CASE("CloudTrail Records file") {
+    Got g = read_raw(fixtures + "records.json");
+    CHECK(g.stats.events == 2);
+    CHECK(g.json[1] == R"({"eventName":"B"})");
+}
+
+TEST_CASE("truncated array: the complete elements are read, the rest reported") {
+    Got g = read_raw(fixtures + "array_truncated.json");
+    CHECK(g.stats.events == 2);
+    CHECK(g.stats.bad_records == 1);
+}
+
+TEST_CASE("BOM and CRLF line ends") {
+    Got g = read_raw(fixtures + "bom_crlf.jsonl");
+    CHECK(g.stats.events == 2);
+    CHECK(g.json[0] == R"({"x":"1"})");
+}
+
+TEST_CASE("missing file is an input error") {
+    ReadStats s;
+    try {
+        read_events(fixtures + "nope.json", [](std::string_view, uint64_t) {}, s);
+        FAIL("no error");
+    } catch (const SplError& e) {
+        CHECK(e.diagnostic().rule == "input");
+        CHECK(std::string(e.what()).find("cannot open") != std::string::npos);
+        CHECK(std::string(e.what()).find("nope.json") != std::string::npos);
+    }
+}
+
+TEST_CASE("read_flat_events gives _raw first then the fields") {
+    std::vector<Event> evs;
+    ReadStats s;
+    read_flat_events(fixtures + "lines_bad.jsonl", [&](Event& e, uint64_t) { evs.push_back(std::move(e)); }, s);
+    REQUIRE(evs.size() == 2);
+    CHECK(s.bad_records == 2);
+    CHECK(evs[0].fields()[0].first == "_raw");
+    CHECK(evs[0].get("b.c").str() == "x");
+    CHECK(evs[1].get("arr{}").mv_values() == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("long lines beyond the buffer and many lines stream through") {
+    std::string path = std::string("/tmp/minispl_io_long_") + std::to_string(::getpid()) + ".jsonl";
+    {
+        std::ofstream f(path);
+        f << "{\"big\":\"" << std::string(3 << 20, 'x') << "\"}\n";
+        for (int i = 0; i < 50000; ++i) f << "{\"i\":" << i << "}\n";
+    }
+    ReadStats s;
+    uint64_t last_line = 0;
+    size_t big = 0;
+    read_flat_events(path, [&](Event& e, uint64_t l) {
+        last_line = l;
+        if (e.has("big")) big = e.get("big").str().size();
+    }, s);
+    CHECK(s.events == 50001);
+    CHECK(s.bad_records == 0);
+    CHECK(big == (3u << 20));
+    CHECK(last_line == 50001);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("real attack_data CloudTrail file") {
+    std::string f = std::string(MINISPL_SHARED_DIR) + "/attack_data/datasets/attack_techniques/T1537/aws_snapshot_exfil/aws_cloudtrail_events.json";
+    ReadStats s;
+    uint64_t with_name = 0;
+    read_flat_events(f, [&](Event& e, uint64_t) { with_name += e.has("eventName"); }, s);
+    CHECK(s.events == 160);
+    CHECK(s.bad_records == 0);
+    CHECK(with_name == 160);
+}
