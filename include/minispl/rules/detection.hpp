@@ -31,6 +31,7 @@ struct RuleObservable {
     std::string field;
     std::string type;
     std::string role;  //!< "risk" (risk object / victim / attacker) or "threat"
+    std::string roles_text;  //!< the roles as written, comma-joined ("Victim,Attacker"); rba/finding: role
 };
 
 //! Maps an offset inside a YAML scalar's value back to the file's line and column.
@@ -45,8 +46,11 @@ public:
     Position position(uint32_t offset) const;
     //! The file's line (1-based) as text, for printing a caret under it.
     const std::string& file_line(uint32_t line) const;
+    //! False when the scalar's form could not be replayed and every byte maps to its start.
+    bool exact() const { return exact_; }
 
 private:
+    bool exact_ = true;
     std::vector<Position> positions_;     //!< one per value byte, plus one for the end
     std::vector<std::string> lines_;
 };
@@ -76,6 +80,7 @@ std::vector<std::filesystem::path> find_rule_files(const std::vector<std::filesy
 
 //! The rule pack root of a rule file: the nearest ancestor directory that has a `macros/`
 //! subdirectory or is the parent of a `detections/` directory the file sits in.
+//! Empty when there is none.
 std::filesystem::path rule_pack_root(const std::filesystem::path& rule_file);
 
 }  // namespace minispl
