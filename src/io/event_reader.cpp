@@ -295,12 +295,12 @@ void read_flat_events(const std::filesystem::path& file, const FlatEventCallback
     simdjson::ondemand::parser parser;
     Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
         Event ev;
-        if (!detail::flatten_padded(parser, json, ev)) {
+        ev.fields().reserve(48);
+        ev.fields().emplace_back("_raw", Value::string(std::string(json)));
+        if (!detail::flatten_padded(parser, json, ev, true)) {
             why = json.empty() || json.front() != '{' ? "not a JSON object" : "truncated or invalid JSON";
             return false;
         }
-        // _raw first, as Splunk lists it; inserted after flattening so extraction appends cheaply.
-        ev.fields().emplace(ev.fields().begin(), "_raw", Value::string(std::string(json)));
         on_event(ev, line);
         return true;
     });

@@ -18,19 +18,30 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// Collects fields straight into the event; values under an array gather in `pending` (a name can
+// repeat there) and are appended when the outermost array ends, which keeps first-seen order.
 struct Flat {
-    std::vector<std::pair<std::string, std::vector<std::string>>> fields;
-    size_t array_root = SIZE_MAX;  // index of the first field created inside the outermost array
+    std::vector<Event::Field>& fields;
+    std::vector<std::pair<std::string, std::vector<std::string>>> pending;
+    int array_depth = 0;
 
     void add(const std::string& path, std::string_view value) {
-        if (array_root != SIZE_MAX) {
-            for (size_t i = array_root; i < fields.size(); ++i)
-                if (fields[i].first == path) {
-                    fields[i].second.emplace_back(value);
-                    return;
-                }
+        if (array_depth == 0) {
+            fields.emplace_back(path, Value::string(std::string(value)));
+            return;
         }
-        fields.emplace_back(path, std::vector<std::string>{std::string(value)});
+        for (auto& p : pending)
+            if (p.first == path) {
+                p.second.emplace_back(value);
+                return;
+            }
+        pending.emplace_back(path, std::vector<std::string>{std::string(value)});
+    }
+    void flush_pending() {
+        for (auto& [name, values] : pending)
+            fields.emplace_back(std::move(name),
+                                values.size() == 1 ? Value::string(std::move(values[0])) : Value::multi(std::move(values)));
+        pending.clear();
     }
 };
 
@@ -54,8 +65,7 @@ simdjson::error_code walk_object(od::object obj, std::string& path, Flat& out) {
 
 simdjson::error_code walk_array(od::array arr, std::string& path, Flat& out) {
     const size_t base = path.size();
-    const bool outermost = out.array_root == SIZE_MAX;
-    if (outermost) out.array_root = out.fields.size();
+    ++out.array_depth;
     path += "{}";
     simdjson::error_code err = simdjson::SUCCESS;
     for (auto elem : arr) {
@@ -64,7 +74,7 @@ simdjson::error_code walk_array(od::array arr, std::string& path, Flat& out) {
         if ((err = walk(v, path, out))) break;
     }
     path.resize(base);
-    if (outermost) out.array_root = SIZE_MAX;
+    if (--out.array_depth == 0) out.flush_pending();
     return err;
 }
 
@@ -114,7 +124,7 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
 
 namespace detail {
 
-bool flatten_padded(od::parser& parser, std::string_view json, Event& event) {
+bool flatten_padded(od::parser& parser, std::string_view json, Event& event, bool append) {
     // Fast reject of anything that is not an object (simdjson would also reject it).
     size_t i = 0;
     while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\r' || json[i] == '\n')) ++i;
@@ -126,22 +136,25 @@ bool flatten_padded(od::parser& parser, std::string_view json, Event& event) {
         return false;
     od::object obj;
     if (doc.get_object().get(obj)) return false;
-    Flat flat;
-    std::string path;
-    path.reserve(128);
-    if (walk_object(obj, path, flat)) return false;
-    const char* trailing = nullptr;
-    if (!doc.current_location().get(trailing)) return false;  // text after the object
-
-    const bool fresh = event.size() == 0;
     auto& fields = event.fields();
-    if (fresh) fields.reserve(flat.fields.size() + 8);
-    for (auto& [name, values] : flat.fields) {
-        Value v = values.size() == 1 ? Value::string(std::move(values[0])) : Value::multi(std::move(values));
-        if (fresh)
-            fields.emplace_back(std::move(name), std::move(v));
-        else
-            event.set(name, std::move(v));
+    const size_t before = fields.size();
+    // Appending is safe for a new event; otherwise collect aside and merge with set().
+    thread_local std::vector<Event::Field> scratch;
+    std::vector<Event::Field>& target = append ? fields : scratch;
+    if (!append) scratch.clear();
+    Flat flat{target, {}, 0};
+    thread_local std::string path;
+    path.clear();
+    auto fail = [&] {
+        target.resize(append ? before : 0);
+        return false;
+    };
+    if (walk_object(obj, path, flat)) return fail();
+    const char* trailing = nullptr;
+    if (!doc.current_location().get(trailing)) return fail();  // text after the object
+    if (!append) {
+        for (auto& [name, v] : scratch) event.set(name, std::move(v));
+        scratch.clear();
     }
     return true;
 }
@@ -154,7 +167,7 @@ bool flatten_json(std::string_view json, Event& event) {
     // simdjson wants SIMDJSON_PADDING readable bytes after the text: copy into a reused buffer.
     buffer.assign(json);
     buffer.append(simdjson::SIMDJSON_PADDING, ' ');
-    return detail::flatten_padded(parser, std::string_view(buffer.data(), json.size()), event);
+    return detail::flatten_padded(parser, std::string_view(buffer.data(), json.size()), event, event.size() == 0);
 }
 
 }  // namespace minispl

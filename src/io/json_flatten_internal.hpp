@@ -7,7 +7,8 @@
 
 namespace minispl::detail {
 
-//! flatten_json for a text followed by at least SIMDJSON_PADDING readable bytes.
-bool flatten_padded(simdjson::ondemand::parser& parser, std::string_view json, Event& event);
+//! flatten_json for a text followed by at least SIMDJSON_PADDING readable bytes. `append`: the
+//! event holds no field the JSON could name, so fields are appended without looking them up.
+bool flatten_padded(simdjson::ondemand::parser& parser, std::string_view json, Event& event, bool append);
 
 }  // namespace minispl::detail
