@@ -182,6 +182,13 @@ Detection load_detection(const std::filesystem::path& file) {
         d.name = text_of(name, "name", file, d.file_text);
         d.search = text_of(search, "search", file, d.file_text);
         d.search_map = ScalarMap(d.file_text, search.Mark(), d.search);
+        // yaml-cpp accepts a quoted scalar left open at the end of the file; Splunk's loader does not.
+        Position end = d.search_map.position(static_cast<uint32_t>(d.search.size()));
+        size_t start = search.Mark().pos >= 0 ? static_cast<size_t>(search.Mark().pos) : 0;
+        if (start < d.file_text.size() && (d.file_text[start] == '\'' || d.file_text[start] == '"') &&
+            d.search_map.exact() && (end.offset >= d.file_text.size() || d.file_text[end.offset] != d.file_text[start]))
+            throw SplError(at_mark("yaml", file, d.file_text, "the quoted `search` string is never closed",
+                                   search.Mark()));
         d.id = text_of(d.yaml["id"], "id", file, d.file_text);
         d.type = text_of(d.yaml["type"], "type", file, d.file_text);
         d.status = text_of(d.yaml["status"], "status", file, d.file_text);

@@ -248,8 +248,7 @@ ScalarMap::ScalarMap(const std::string& file_text, const YAML::Mark& mark, const
     if (p < file_text.size()) {
         char c = file_text[p];
         if (c == '\'' || c == '"') {
-            end = scan_flow(e, p + 1, c);
-            if (end < file_text.size() && file_text[end] == c) ++end;
+            end = scan_flow(e, p + 1, c);  // the closing quote
         } else if (c == '|' || c == '>') {
             scan_block(e, p);
             end = e.offs.empty() ? p : e.offs.back() + 1;
