@@ -1,0 +1,44 @@
+#pragma once
+// The search command's test of one event against a search expression.
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/core/event.hpp"
+#include "minispl/ops/context.hpp"
+#include "minispl/parse/ast.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace minispl {
+
+//! Decides whether an event matches a search expression, with the search command's rules:
+//! field names case-sensitive, values case-insensitive with `*` wildcards (quoted too), CIDR
+//! values for IPv4 fields, `f=*` for existence, any value of a multivalue, `f!=v` only where f
+//! exists, `NOT f=v` also where it does not, `<`/`>` numeric when both sides are numbers,
+//! bare terms and phrases as case-insensitive substrings of _raw, TERM()/CASE(),
+//! `earliest=`/`latest=` bounding _time, `index=` (minispl has no indexes: it matches events
+//! that carry no index field) and `eventtype=` (false unless the event has an eventtype field).
+class SearchMatcher {
+public:
+    //! Compiles the expression. Throws SplError("unsupported") for a subsearch node (the
+    //! compiler replaces subsearches by their results first) or a time modifier it cannot read.
+    SearchMatcher(const ast::SearchExpr& expr, const OpContext& ctx);
+    ~SearchMatcher();
+    SearchMatcher(SearchMatcher&&) noexcept;
+    SearchMatcher& operator=(SearchMatcher&&) noexcept;
+
+    bool matches(const Event& event) const;
+    //! Things worth telling the user (an eventtype minispl does not know, ...).
+    const std::vector<Diagnostic>& warnings() const { return warnings_; }
+
+    struct Node;
+
+private:
+    std::unique_ptr<Node> root_;
+    std::vector<Diagnostic> warnings_;
+};
+
+//! Reads an `earliest=`/`latest=` value as epoch seconds: a relative modifier (-7d@d), `now`, a
+//! number, or an absolute time `%m/%d/%Y:%H:%M:%S` (UTC). Throws SplError("unsupported") otherwise.
+double search_time_bound(const std::string& text, const OpContext& ctx, const ast::Span& span);
+
+}  // namespace minispl
