@@ -1,0 +1,45 @@
+#include "minispl/ops/eventstats.hpp"
+
+#include "minispl/core/diagnostic.hpp"
+
+namespace minispl {
+
+EventStatsOperator::EventStatsOperator(const ast::StatsCmd& cmd, const OpContext& ctx)
+    : specs_(compile_aggregations(cmd.aggregations, ctx)) {
+    for (const auto& o : cmd.options) {
+        std::string key = o.key;
+        for (char& c : key) c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (key == "allnum") continue;
+        throw SplError("unsupported", "eventstats option '" + o.key + "' is not supported",
+                       o.span.begin, o.span.end > o.span.begin ? o.span.end - o.span.begin : 1);
+    }
+    if (specs_.empty()) throw SplError("syntax", "eventstats needs at least one aggregation", 0, 1);
+    std::vector<std::string> by;
+    for (const auto& f : cmd.by) by.push_back(f.name);
+    table_ = std::make_unique<GroupTable>(std::move(by), specs_);
+}
+
+void EventStatsOperator::push(Event event) {
+    const auto& groups = table_->groups_of(event);
+    // A multivalue by-field puts the event in several groups; it is annotated from the first.
+    size_t first = groups.empty() ? kNoGroup : groups.front();
+    for (size_t g : groups) table_->add_to(g, event);
+    events_.emplace_back(std::move(event), first);
+}
+
+void EventStatsOperator::finish() {
+    // Results are computed once per group, then copied onto its events.
+    std::vector<std::vector<Value>> results(table_->groups().size());
+    for (size_t g = 0; g < results.size(); ++g)
+        for (const auto& acc : table_->groups()[g].accs) results[g].push_back(acc->result());
+    for (auto& [event, g] : events_) {
+        if (g != kNoGroup)
+            for (size_t i = 0; i < specs_.size(); ++i) event.set(specs_[i].output(), results[g][i]);
+        emit(std::move(event));
+    }
+    events_.clear();
+    table_->clear();
+    Operator::finish();
+}
+
+}  // namespace minispl
