@@ -1,6 +1,7 @@
 #include "minispl/macros/macro_table.hpp"
 
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/rules/detection.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -80,8 +81,13 @@ void MacroTable::load_directory(const std::filesystem::path& dir) {
     std::sort(files.begin(), files.end());
     for (auto& f : files) {
         YAML::Node doc;
+        std::string text;
         try {
-            doc = YAML::LoadFile(f.string());
+            std::ifstream in(f, std::ios::binary);
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            text = ss.str();
+            doc = YAML::Load(text);
         } catch (const YAML::Exception& e) {
             throw yaml_error(f, e.msg, e.mark);
         }
@@ -94,6 +100,17 @@ void MacroTable::load_directory(const std::filesystem::path& dir) {
                 for (const auto& a : args) m.arguments.push_back(scalar_or_empty(a));
         } catch (const YAML::Exception& e) {
             throw yaml_error(f, e.msg, e.mark);
+        }
+        // yaml-cpp accepts a quoted scalar left open at the end of the file: we do not
+        if (auto def = doc["definition"]; def && def.IsScalar() && def.Mark().pos >= 0) {
+            size_t at = static_cast<size_t>(def.Mark().pos);
+            char q = at < text.size() ? text[at] : 0;
+            if (q == '\'' || q == '"') {
+                ScalarMap map(text, def.Mark(), m.definition);
+                Position end = map.position(static_cast<uint32_t>(m.definition.size()));
+                if (map.exact() && (end.offset >= text.size() || text[end.offset] != q))
+                    throw yaml_error(f, "the quoted `definition` is never closed", def.Mark());
+            }
         }
         if (m.name.empty()) {
             Diagnostic d;
