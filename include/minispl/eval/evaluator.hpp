@@ -27,11 +27,18 @@ public:
     Value operator()(const Event& event) const;
     //! `where` semantics: true only for a true boolean (null and errors are false).
     bool test(const Event& event) const;
+    //! True when the expression's result is a boolean (a comparison, AND/OR/NOT, like(), match(),
+    //! isnull(), ...). Splunk's `eval` refuses to assign one: "Fields cannot be assigned a boolean
+    //! result. Instead, try if([bool expr], [expr], [expr])." — the eval command checks this.
+    bool yields_boolean() const;
+    //! The "now" this evaluator uses (EvalContext::now, or the wall clock at construction).
+    double now() const { return now_; }
 
     struct Node;  // compiled tree, private to src/eval
 
 private:
     std::unique_ptr<Node> root_;
+    double now_ = 0;
 };
 
 //! True when `name` (any case) is an eval function minispl implements.
