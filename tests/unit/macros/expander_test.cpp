@@ -256,3 +256,38 @@ TEST_CASE("source map: copied text maps 1:1, macro text to the whole call") {
     }
     CHECK(at == e.text.size());
 }
+
+TEST_CASE("random input: no crash, no hang, the source map stays consistent") {
+    MacroTable t = table();
+    t.add(mk("loop", "`loop` $x$", {"x"}));
+    const std::string alphabet = "`\"\\$(),| a_xsysmontwo";
+    uint32_t seed = 12345;
+    auto rnd = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+    const char* words[] = {"`sysmon`", "`two(a,b)`", "`loop(1)`", "```", "\"", "\\\"", "`", "$x$", "$$"};
+    for (int iter = 0; iter < 3000; ++iter) {
+        std::string s;
+        size_t len = rnd() % 40;
+        for (size_t i = 0; i < len; ++i) {
+            if (rnd() % 4 == 0) s += words[rnd() % 9];
+            else s += alphabet[rnd() % alphabet.size()];
+        }
+        ExpandOptions o;
+        o.drop_unknown = rnd() % 2;
+        Expansion e = expand_macros(s, t, o);
+        CAPTURE(s);
+        uint32_t at = 0;
+        for (auto& seg : e.map.segments()) {
+            REQUIRE(seg.out_begin == at);
+            REQUIRE(seg.out_end > seg.out_begin);
+            REQUIRE(seg.src_end <= s.size());
+            at = seg.out_end;
+        }
+        REQUIRE(at == e.text.size());
+        for (uint32_t i = 0; i < e.text.size(); ++i) {
+            uint32_t src = e.map.to_source(i);
+            REQUIRE(src < s.size());
+            if (e.map.macro_at(i).empty()) REQUIRE(s[src] == e.text[i]);
+        }
+        for (auto& d : e.diagnostics) REQUIRE(d.offset + d.length <= s.size() + 1);
+    }
+}
