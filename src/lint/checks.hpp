@@ -1,0 +1,42 @@
+#pragma once
+// The individual lint checks, each appending diagnostics. Internal to src/lint.
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/lint/linter.hpp"
+#include "minispl/parse/ast.hpp"
+#include "minispl/rules/detection.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minispl::lint {
+
+//! contentctl-style checks of the YAML document (rule "schema"); positions are file positions
+//! (Diagnostic::pos filled, offset unused).
+void check_schema(const Detection& rule, std::vector<Diagnostic>& out);
+
+//! `tests:` entries without attack_data (rule "tests-without-data"), file positions.
+void check_tests(const Detection& rule, std::vector<Diagnostic>& out);
+
+//! The rule's `<name>_filter` macro: absent, or not the last stage (rule "missing-filter-macro").
+//! Offsets into the ORIGINAL search text.
+void check_filter_macro(const Detection& rule, std::vector<Diagnostic>& out);
+
+//! unknown-command, unknown-function, lookup-undefined over the whole AST (subsearches included).
+//! Offsets into the parsed (expanded) text.
+void check_pipeline(const ast::Pipeline& pipeline, const LintContext& ctx, std::vector<Diagnostic>& out);
+
+//! Each `$field$` of the rule message must be an output field of the search, when the output
+//! set can be derived exactly (rule "message-field", file positions of the message).
+void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
+
+//! Splunk aggregation function names (stats, chart, timechart, tstats, eventstats, streamstats).
+bool is_stats_function(std::string_view name);
+//! Splunk search commands (the Search Reference's command list, lower case).
+bool is_splunk_command(std::string_view name);
+
+//! A diagnostic placed directly at a file position (for checks of YAML keys).
+Diagnostic file_diagnostic(const Detection& rule, const char* id, Severity sev, std::string message,
+                           const YAML::Node& at, uint32_t length = 1);
+
+}  // namespace minispl::lint

@@ -1,0 +1,96 @@
+// unknown-command, unknown-function and lookup-undefined over a parsed search.
+#include "checks.hpp"
+#include "minispl/eval/evaluator.hpp"
+
+#include <variant>
+
+namespace minispl::lint {
+
+namespace {
+
+template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
+
+//! Walks a pipeline and everything nested in it (subsearches, foreach bodies, eval trees).
+class Walker {
+public:
+    Walker(const LintContext& ctx, std::vector<Diagnostic>& out) : ctx_(ctx), out_(out) {}
+
+    void pipeline(const ast::Pipeline& p) {
+        for (const auto& c : p.commands) command(c);
+    }
+
+private:
+    void add(const char* id, std::string msg, uint32_t begin, uint32_t length) {
+        Diagnostic d;
+        d.rule = id;
+        d.severity = Severity::Error;
+        d.message = std::move(msg);
+        d.offset = begin;
+        d.length = std::max<uint32_t>(1, length);
+        out_.push_back(std::move(d));
+    }
+
+    void command(const ast::Command& c) {
+        if (c.name_span.end > c.name_span.begin && !is_splunk_command(c.name))
+            add("unknown-command", "unknown command '" + c.name + "'", c.name_span.begin,
+                c.name_span.end - c.name_span.begin);
+        std::visit(overloaded{
+                       [&](const ast::SearchCmd& s) { if (s.expr) search(*s.expr); },
+                       [&](const ast::WhereCmd& w) { if (w.expr) expr(*w.expr); },
+                       [&](const ast::EvalCmd& e) { for (const auto& a : e.assignments) if (a.expr) expr(*a.expr); },
+                       [&](const ast::StatsCmd& s) {
+                           for (const auto& a : s.aggregations) {
+                               if (!is_stats_function(a.function))
+                                   add("unknown-function", "unknown aggregation function '" + a.function + "'",
+                                       a.span.begin, static_cast<uint32_t>(a.function.size()));
+                               if (a.eval) expr(*a.eval);
+                           }
+                           if (s.where) search(*s.where);
+                       },
+                       [&](const ast::HeadCmd& h) { if (h.expr) expr(*h.expr); },
+                       [&](const ast::LookupCmd& l) { table(l.table, l.table_span); },
+                       [&](const ast::LookupTableCmd& l) {
+                           // outputlookup creates its table; only tables read must exist.
+                           if (c.name != "outputlookup") table(l.table, l.table_span);
+                           if (l.where) search(*l.where);
+                       },
+                       [&](const ast::ForeachCmd& f) { if (f.body) pipeline(*f.body); },
+                       [&](const ast::SubsearchCmd& s) { if (s.subsearch) pipeline(*s.subsearch); },
+                       [&](const ast::GenericCmd& g) {
+                           for (const auto& a : g.args) if (a.subsearch) pipeline(*a.subsearch);
+                       },
+                       [&](const auto&) {},
+                   },
+                   c.body);
+    }
+
+    void expr(const ast::Expr& e) {
+        if (e.kind == ast::Expr::Kind::Call && !is_eval_function(e.text))
+            add("unknown-function", "unknown eval function '" + e.text + "'", e.span.begin,
+                static_cast<uint32_t>(e.text.size()));
+        for (const auto& a : e.args) if (a) expr(*a);
+    }
+
+    void search(const ast::SearchExpr& s) {
+        for (const auto& c : s.children) if (c) search(*c);
+        if (s.subsearch) pipeline(*s.subsearch);
+    }
+
+    void table(const std::string& name, ast::Span span) {
+        if (!ctx_.lookups || name.empty() || ctx_.lookups->has(name)) return;
+        add("lookup-undefined", "lookup table '" + name + "' is not defined in the lookup directories",
+            span.begin, span.end > span.begin ? span.end - span.begin : static_cast<uint32_t>(name.size()));
+    }
+
+    const LintContext& ctx_;
+    std::vector<Diagnostic>& out_;
+};
+
+}  // namespace
+
+void check_pipeline(const ast::Pipeline& pipeline, const LintContext& ctx, std::vector<Diagnostic>& out) {
+    Walker(ctx, out).pipeline(pipeline);
+}
+
+}  // namespace minispl::lint
