@@ -1,0 +1,474 @@
+// Sourcetype definitions: loading the YAML, applying timestamp, aliases, calculated fields, lookups.
+#include "minispl/sourcetypes/sourcetype.hpp"
+
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/parse/parser.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace minispl {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& msg) {
+    Diagnostic d;
+    d.rule = "sourcetype";
+    d.message = file.string() + ": " + msg;
+    d.file = file.string();
+    throw SplError(std::move(d));
+}
+
+[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& n, const std::string& msg) {
+    Diagnostic d;
+    d.rule = "sourcetype";
+    d.file = file.string();
+    d.pos.line = static_cast<uint32_t>(n.Mark().line + 1);
+    d.pos.column = static_cast<uint32_t>(n.Mark().column + 1);
+    d.message = file.string() + ":" + std::to_string(d.pos.line) + ": " + msg;
+    throw SplError(std::move(d));
+}
+
+std::string scalar(const std::filesystem::path& file, const YAML::Node& n, const char* what) {
+    if (!n || !n.IsScalar()) fail(file, n ? n : YAML::Node(), std::string(what) + " must be a text value");
+    return n.Scalar();
+}
+
+std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& n, const char* what) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n.IsScalar()) {
+        out.push_back(n.Scalar());
+        return out;
+    }
+    if (!n.IsSequence()) fail(file, n, std::string(what) + " must be a list");
+    for (const auto& item : n) out.push_back(scalar(file, item, what));
+    return out;
+}
+
+//! (key, value) pairs in document order from a list of one-key maps or from a map.
+std::vector<std::pair<std::string, std::string>> ordered_pairs(const std::filesystem::path& file, const YAML::Node& n,
+                                                               const char* what) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!n) return out;
+    auto take_map = [&](const YAML::Node& m) {
+        for (const auto& kv : m) out.emplace_back(kv.first.as<std::string>(), scalar(file, kv.second, what));
+    };
+    if (n.IsMap())
+        take_map(n);
+    else if (n.IsSequence())
+        for (const auto& item : n) {
+            if (!item.IsMap()) fail(file, item, std::string(what) + ": each entry is `field: value`");
+            take_map(item);
+        }
+    else
+        fail(file, n, std::string(what) + " must be a list of `field: value` entries");
+    return out;
+}
+
+//! "column AS field" (any case) or "column".
+std::pair<std::string, std::string> column_as(const std::string& s) {
+    std::istringstream in(s);
+    std::string a, as, b;
+    in >> a >> as >> b;
+    if (!b.empty() && (as == "AS" || as == "as" || as == "As")) return {a, b};
+    return {a, a};
+}
+
+std::vector<std::string> parse_csv_line(std::istream& in, bool& ok) {
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false, any = false;
+    int c;
+    ok = false;
+    while ((c = in.get()) != EOF) {
+        any = true;
+        if (quoted) {
+            if (c == '"') {
+                if (in.peek() == '"') {
+                    cell += '"';
+                    in.get();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell += static_cast<char>(c);
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            cells.push_back(std::move(cell));
+            cell.clear();
+        } else if (c == '\n') {
+            break;
+        } else if (c != '\r') {
+            cell += static_cast<char>(c);
+        }
+    }
+    if (!any) return cells;
+    cells.push_back(std::move(cell));
+    ok = true;
+    return cells;
+}
+
+bool glob_match(std::string_view pat, std::string_view s) {
+    // '*' matches any run of characters; everything else literally (case-sensitive, as Splunk lookups).
+    size_t p = 0, i = 0, star = std::string_view::npos, mark = 0;
+    while (i < s.size()) {
+        if (p < pat.size() && pat[p] == '*') {
+            star = p++;
+            mark = i;
+        } else if (p < pat.size() && pat[p] == s[i]) {
+            ++p;
+            ++i;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            i = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pat.size() && pat[p] == '*') ++p;
+    return p == pat.size();
+}
+
+SourcetypeLookup load_lookup(const std::filesystem::path& file, const YAML::Node& n) {
+    if (!n.IsMap()) fail(file, n, "a lookup is a map with file, inputs, outputs");
+    SourcetypeLookup lk;
+    std::filesystem::path csv = scalar(file, n["file"], "lookup file");
+    if (csv.is_relative()) {
+        std::filesystem::path beside = file.parent_path() / csv;
+        std::filesystem::path in_lookups = file.parent_path() / "lookups" / csv;
+        csv = std::filesystem::exists(beside) ? beside : in_lookups;
+    }
+    lk.file = csv.string();
+    for (const auto& s : string_list(file, n["inputs"], "lookup inputs")) lk.inputs.push_back(column_as(s));
+    for (const auto& s : string_list(file, n["outputs"], "lookup outputs")) lk.outputs.push_back(column_as(s));
+    if (lk.inputs.empty() || lk.outputs.empty()) fail(file, n, "a lookup needs inputs and outputs");
+    std::vector<std::string> wild = string_list(file, n["wildcard"], "lookup wildcard");
+    for (const auto& [col, field] : lk.inputs)
+        lk.wildcard.push_back(std::find(wild.begin(), wild.end(), col) != wild.end());
+    if (n["mode"]) {
+        std::string mode = scalar(file, n["mode"], "lookup mode");
+        if (mode == "output")
+            lk.overwrite = true;
+        else if (mode == "outputnew")
+            lk.overwrite = false;
+        else
+            fail(file, n["mode"], "lookup mode is output or outputnew");
+    }
+    lk.defaults = ordered_pairs(file, n["default"], "lookup default");
+
+    std::ifstream in(csv);
+    if (!in) fail(file, n["file"], "cannot read lookup " + csv.string());
+    bool ok;
+    std::vector<std::string> header = parse_csv_line(in, ok);
+    std::vector<size_t> index;
+    auto column = [&](const std::string& name) {
+        for (size_t i = 0; i < header.size(); ++i)
+            if (header[i] == name) return i;
+        fail(file, n, "lookup " + csv.string() + " has no column " + name);
+    };
+    for (const auto& io : lk.inputs) index.push_back(column(io.first));
+    for (const auto& io : lk.outputs) index.push_back(column(io.first));
+    for (;;) {
+        std::vector<std::string> cells = parse_csv_line(in, ok);
+        if (!ok) break;
+        if (cells.size() == 1 && cells[0].empty()) continue;
+        std::vector<std::string> row;
+        for (size_t i : index) row.push_back(i < cells.size() ? cells[i] : std::string());
+        lk.rows.push_back(std::move(row));
+    }
+    return lk;
+}
+
+bool is_digits(std::string_view s, size_t pos, size_t n) {
+    if (pos + n > s.size()) return false;
+    for (size_t i = pos; i < pos + n; ++i)
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+int num(std::string_view s, size_t pos, size_t n) {
+    int v = 0;
+    for (size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian), after H. Hinnant.
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+std::optional<double> parse_time(std::string_view text, const std::string& format) {
+    if (format == "iso8601") return parse_iso8601(text);
+    if (format == "epoch") return parse_number(text);
+    if (format == "auto") {
+        if (auto t = parse_iso8601(text)) return t;
+        return parse_number(text);
+    }
+    std::tm tm{};
+    std::string s(text);
+    const char* end = strptime(s.c_str(), format.c_str(), &tm);
+    if (!end) return std::nullopt;
+    return static_cast<double>(timegm(&tm));
+}
+
+}  // namespace
+
+std::optional<double> parse_iso8601(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    if (!is_digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !is_digits(s, 5, 2) || s[7] != '-' || !is_digits(s, 8, 2))
+        return std::nullopt;
+    int y = num(s, 0, 4), mo = num(s, 5, 2), d = num(s, 8, 2);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+    int h = 0, mi = 0, sec = 0;
+    double frac = 0;
+    size_t i = 10;
+    if (i < s.size()) {
+        if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
+        ++i;
+        if (!is_digits(s, i, 2) || i + 2 >= s.size() || s[i + 2] != ':' || !is_digits(s, i + 3, 2)) return std::nullopt;
+        h = num(s, i, 2);
+        mi = num(s, i + 3, 2);
+        i += 5;
+        if (i < s.size() && s[i] == ':') {
+            if (!is_digits(s, i + 1, 2)) return std::nullopt;
+            sec = num(s, i + 1, 2);
+            i += 3;
+            if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+                ++i;
+                double scale = 0.1;
+                size_t start = i;
+                while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+                    frac += (s[i] - '0') * scale;
+                    scale /= 10;
+                    ++i;
+                }
+                if (i == start) return std::nullopt;
+            }
+        }
+        if (h > 24 || mi > 59 || sec > 60) return std::nullopt;
+    }
+    int offset = 0;  // seconds east of UTC
+    if (i < s.size()) {
+        if (s[i] == 'Z' || s[i] == 'z') {
+            ++i;
+        } else if (s[i] == '+' || s[i] == '-') {
+            int sign = s[i] == '-' ? -1 : 1;
+            ++i;
+            if (!is_digits(s, i, 2)) return std::nullopt;
+            int oh = num(s, i, 2), om = 0;
+            i += 2;
+            if (i < s.size() && s[i] == ':') ++i;
+            if (is_digits(s, i, 2)) {
+                om = num(s, i, 2);
+                i += 2;
+            }
+            offset = sign * (oh * 3600 + om * 60);
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (i != s.size()) return std::nullopt;
+    double t = static_cast<double>(days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - offset);
+    // keep the fraction exact to the millisecond/microsecond as written
+    return t + std::round(frac * 1e6) / 1e6;
+}
+
+const std::vector<std::string>* SourcetypeLookup::match(const Event& e) const {
+    // Inputs as text (first value of a multivalue); a missing input field matches no row.
+    std::vector<std::string> key;
+    key.reserve(inputs.size());
+    for (const auto& in : inputs) {
+        const Value* v = e.find(in.second);
+        if (!v || v->mv_size() == 0) return nullptr;
+        key.push_back(v->mv_at(0));
+    }
+    for (const auto& row : rows) {
+        bool ok = true;
+        for (size_t i = 0; i < key.size() && ok; ++i)
+            ok = wildcard[i] ? glob_match(row[i], key[i]) : row[i] == key[i];
+        if (ok) return &row;
+    }
+    return nullptr;
+}
+
+Sourcetype Sourcetype::plain_json() {
+    Sourcetype st;
+    st.name_ = "json";
+    st.time_fields_ = {"timestamp", "time", "@timestamp", "eventTime"};
+    return st;
+}
+
+Sourcetype Sourcetype::load(const std::filesystem::path& file) {
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(file.string());
+    } catch (const YAML::BadFile&) {
+        fail(file, "cannot read the file");
+    } catch (const YAML::Exception& e) {
+        Diagnostic d;
+        d.rule = "sourcetype";
+        d.file = file.string();
+        d.pos.line = static_cast<uint32_t>(e.mark.line + 1);
+        d.pos.column = static_cast<uint32_t>(e.mark.column + 1);
+        d.message = file.string() + ":" + std::to_string(d.pos.line) + ": " + e.msg;
+        throw SplError(std::move(d));
+    }
+    if (!root.IsMap()) fail(file, "a sourcetype definition is a YAML map");
+    Sourcetype st;
+    st.file_ = file;
+    st.name_ = scalar(file, root["name"], "name");
+    if (auto ts = root["timestamp"]) {
+        if (ts.IsScalar()) {
+            st.time_fields_ = {ts.Scalar()};
+        } else {
+            st.time_fields_ = string_list(file, ts["field"], "timestamp field");
+            if (ts["format"]) st.time_format_ = scalar(file, ts["format"], "timestamp format");
+        }
+    }
+    for (auto& [field, source] : ordered_pairs(file, root["aliases"], "aliases")) st.aliases_.push_back({field, source});
+    for (auto& [field, expr] : ordered_pairs(file, root["calculated"], "calculated")) {
+        Calculated c;
+        c.field = field;
+        c.expression = expr;
+        try {
+            c.ast = parse_eval_expression(expr);
+            c.eval.emplace(*c.ast);
+        } catch (const SplError& e) {
+            fail(file, "calculated field " + field + ": " + e.what() + " in `" + expr + "`");
+        }
+        st.calculated_.push_back(std::move(c));
+    }
+    if (auto lks = root["lookups"]) {
+        if (!lks.IsSequence()) fail(file, lks, "lookups must be a list");
+        for (const auto& n : lks) st.lookups_.push_back(load_lookup(file, n));
+    }
+    for (const auto& kv : root) {
+        std::string key = kv.first.as<std::string>();
+        if (key != "name" && key != "description" && key != "timestamp" && key != "aliases" && key != "calculated" &&
+            key != "lookups")
+            fail(file, kv.first, "unknown key `" + key + "` (name, description, timestamp, aliases, calculated, lookups)");
+    }
+    return st;
+}
+
+void Sourcetype::apply(Event& e) const {
+    for (const auto& f : time_fields_) {
+        const Value* v = e.find(f);
+        if (!v || v->mv_size() == 0) continue;
+        if (auto t = parse_time(v->mv_at(0), time_format_)) {
+            e.set("_time", Value::number(*t));
+            break;
+        }
+    }
+    for (const auto& a : aliases_)
+        if (const Value* v = e.find(a.source)) {
+            Value copy = *v;
+            e.set(a.field, std::move(copy));
+        }
+    if (!calculated_.empty()) {
+        // Splunk computes every EVAL- from the event before any of them is assigned.
+        std::vector<Value> values;
+        values.reserve(calculated_.size());
+        for (const auto& c : calculated_) values.push_back((*c.eval)(e));
+        for (size_t i = 0; i < calculated_.size(); ++i) e.set(calculated_[i].field, std::move(values[i]));
+    }
+    for (const auto& lk : lookups_) {
+        const auto* row = lk.match(e);
+        if (row) {
+            for (size_t i = 0; i < lk.outputs.size(); ++i) {
+                const std::string& val = (*row)[lk.inputs.size() + i];
+                const std::string& field = lk.outputs[i].second;
+                if (val.empty()) continue;
+                if (!lk.overwrite && e.has(field)) continue;
+                e.set(field, Value::string(val));
+            }
+        } else {
+            for (const auto& [field, val] : lk.defaults)
+                if (lk.overwrite || !e.has(field)) e.set(field, Value::string(val));
+        }
+    }
+}
+
+std::vector<std::string> Sourcetype::defined_fields() const {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& f) {
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    };
+    if (!time_fields_.empty()) add("_time");
+    for (const auto& a : aliases_) add(a.field);
+    for (const auto& c : calculated_) add(c.field);
+    for (const auto& lk : lookups_) {
+        for (const auto& o : lk.outputs) add(o.second);
+        for (const auto& d : lk.defaults) add(d.first);
+    }
+    return out;
+}
+
+SourcetypeRegistry::SourcetypeRegistry(const std::filesystem::path& dir) : fallback_(Sourcetype::plain_json()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file() && (entry.path().extension() == ".yml" || entry.path().extension() == ".yaml"))
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        Sourcetype st = Sourcetype::load(f);
+        std::string name = st.name();
+        by_name_.insert_or_assign(name, std::move(st));
+    }
+}
+
+const Sourcetype& SourcetypeRegistry::default_sourcetype() const {
+    auto it = by_name_.find(std::string_view("json"));
+    return it != by_name_.end() ? it->second : fallback_;
+}
+
+const Sourcetype& SourcetypeRegistry::get(std::string_view name) const {
+    auto it = by_name_.find(name);
+    return it != by_name_.end() ? it->second : default_sourcetype();
+}
+
+bool SourcetypeRegistry::has(std::string_view name) const { return by_name_.find(name) != by_name_.end(); }
+
+std::vector<std::string> SourcetypeRegistry::names() const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : by_name_) out.push_back(k);
+    return out;
+}
+
+std::filesystem::path default_sourcetype_dir() {
+    if (const char* env = std::getenv("MINISPL_SOURCETYPES"); env && *env) return env;
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        std::filesystem::path dir = exe.parent_path();
+        for (int up = 0; up < 3 && !dir.empty(); ++up) {
+            for (const char* sub : {"sourcetypes", "share/minispl/sourcetypes"}) {
+                std::filesystem::path cand = dir / sub;
+                if (std::filesystem::exists(cand / "json.yml", ec) || std::filesystem::exists(cand / "aws_cloudtrail.yml", ec))
+                    return cand;
+            }
+            dir = dir.parent_path();
+        }
+    }
+    return std::filesystem::current_path(ec) / "sourcetypes";
+}
+
+}  // namespace minispl
