@@ -62,6 +62,14 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, Operator&
     if (job.progress) job.progress(total, total);
 }
 
+//! Keeps the largest _time it sees.
+class NewestTime : public Operator {
+public:
+    void push(Event e) override { newest = std::max(newest, e.time()); }
+    void finish() override {}
+    double newest = 0;
+};
+
 //! Re-points an error raised on the expanded text at the original search text.
 [[noreturn]] void rethrow_mapped(SplError& e, const Expansion& x) {
     Diagnostic& d = e.diagnostic();
@@ -75,6 +83,16 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, Operator&
 }
 
 }  // namespace
+
+double newest_event_time(const SearchJob& job) {
+    SourcetypeRegistry sourcetypes(default_sourcetype_dir());
+    NewestTime sink;
+    ReadStats ignored;
+    SearchJob quiet = job;
+    quiet.progress = nullptr;
+    feed(quiet, sourcetypes, sink, ignored);
+    return sink.newest;
+}
 
 SearchOutcome run_search(const SearchJob& job) {
     static const MacroTable builtin_macros;

@@ -45,4 +45,8 @@ struct SearchOutcome {
 //! through the macro source map), rule ids "syntax", "unknown-macro", "unsupported", "input", ...
 SearchOutcome run_search(const SearchJob& job);
 
+//! The newest `_time` among the job's input events, as the search would see them (sourcetype
+//! definitions applied); 0 when no event has one. For replaying test data "as recent".
+double newest_event_time(const SearchJob& job);
+
 }  // namespace minispl
