@@ -69,12 +69,16 @@ void append(std::string& out, const char* fmt, long long v) {
     out += buf;
 }
 
-//! Subsecond digits, truncated (not rounded) like Splunk.
+//! Subsecond digits, truncated like Splunk. The fraction is first rounded to microseconds: an
+//! epoch near 1.7e9 only carries ~0.2us of precision, so 0.123 arrives as 0.12299990654.
 void append_frac(std::string& out, double frac, int digits) {
     if (digits <= 0) digits = 3;
     if (digits > 9) digits = 9;
-    long long scaled = static_cast<long long>(std::floor(frac * std::pow(10.0, digits) + 1e-6));
-    if (scaled >= static_cast<long long>(std::pow(10.0, digits))) scaled = static_cast<long long>(std::pow(10.0, digits)) - 1;
+    long long units = std::llround(frac * 1e6);
+    if (units > 999999) units = 999999;
+    long long scaled = units;
+    for (int k = digits; k < 6; ++k) scaled /= 10;
+    for (int k = 6; k < digits; ++k) scaled *= 10;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%0*lld", digits, scaled);
     out += buf;
