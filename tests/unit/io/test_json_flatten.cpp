@@ -91,3 +91,9 @@ TEST_CASE("flatten: merges into an existing event") {
     CHECK(e.get("source").str() == "f.json");
     CHECK(e.get("a").str() == "1");
 }
+
+TEST_CASE("flatten: a repeated key gives one multivalue field") {
+    Event e = flat(R"({"a":"1","b":"x","a":"2"})");
+    CHECK(e.size() == 2);
+    CHECK(e.get("a").mv_values() == std::vector<std::string>{"1", "2"});
+}
