@@ -7,6 +7,7 @@
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/rules/detection.hpp"
 #include "minispl/runner/datasets.hpp"
+#include "minispl/runner/rule_job.hpp"
 #include "minispl/runner/search_runner.hpp"
 
 #include <fmt/format.h>
@@ -152,28 +153,23 @@ void add_run_command(CLI::App& app) {
                                      d.pos.column, d.rule, d.message);
             throw CLI::RuntimeError(1);
         }
-        fs::path pack = rule_pack_root(rule.file);
-        MacroTable macros;
+        RulePack pack;
         SearchJob job;
         job.spl = rule.search;
-        job.filter_macro = rule.filter_macro_name();
         try {
-            if (a->macro_dirs.empty() && fs::is_directory(pack / "macros")) macros.load_directory(pack / "macros");
-            load_macro_dirs(macros, a->macro_dirs);
-            job.macros = &macros;
-            if (a->lookup_dirs.empty() && fs::is_directory(pack / "lookups")) job.lookup_dirs.push_back(pack / "lookups");
-            job.lookup_dirs.insert(job.lookup_dirs.end(), a->lookup_dirs.begin(), a->lookup_dirs.end());
+            pack = load_rule_pack(rule_pack_root(rule.file), {a->macro_dirs.begin(), a->macro_dirs.end()},
+                                  {a->lookup_dirs.begin(), a->lookup_dirs.end()});
+            job = rule_search_job(rule, pack);
             job.inputs = inputs_from_args(*a);
             if (job.inputs.empty()) {
                 fs::path attack = a->attack_data.empty() ? default_attack_data_dir(rule.file) : fs::path(a->attack_data);
                 for (const RuleTest& t : rule.tests)
                     for (const AttackData& d : t.attack_data) {
-                        InputSpec in;
-                        in.file = resolve_dataset(d.data, rule.file, attack);
+                        InputSpec in = dataset_input(d, rule.file, attack);
                         if (!fs::exists(in.file))
                             throw SplError("dataset-missing", fmt::format("dataset not found: {} (from {})", in.file.string(), d.data));
-                        in.sourcetype = a->sourcetype.empty() ? d.sourcetype : a->sourcetype;
-                        in.source = a->source.empty() ? d.source : a->source;
+                        if (!a->sourcetype.empty()) in.sourcetype = a->sourcetype;
+                        if (!a->source.empty()) in.source = a->source;
                         job.inputs.push_back(std::move(in));
                     }
                 if (job.inputs.empty()) throw CLI::ValidationError("--input", "the rule has no test datasets: give --input");
