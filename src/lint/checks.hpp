@@ -32,8 +32,6 @@ void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, 
 
 //! Splunk aggregation function names (stats, chart, timechart, tstats, eventstats, streamstats).
 bool is_stats_function(std::string_view name);
-//! Splunk search commands (the Search Reference's command list, lower case).
-bool is_splunk_command(std::string_view name);
 
 //! A diagnostic placed directly at a file position (for checks of YAML keys).
 Diagnostic file_diagnostic(const Detection& rule, const char* id, Severity sev, std::string message,

@@ -119,7 +119,8 @@ FieldSet output_fields(const ast::Pipeline& p) {
                         for (const auto& x : f.fields) if (glob(x.name, have)) return true;
                         return false;
                     });
-                } else if (n == "dedup" || n == "mvcombine") {
+                } else if (n == "dedup" || n == "mvcombine" || n == "mvexpand" || n == "makemv" || n == "uniq" ||
+                           n == "reverse" || n == "nomv") {
                     // rows change, fields do not
                 } else {
                     s.reset();

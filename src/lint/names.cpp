@@ -1,4 +1,4 @@
-// Splunk's aggregation functions and search commands, for unknown-function / unknown-command.
+// Splunk's aggregation function names, for unknown-function.
 #include "checks.hpp"
 
 #include <algorithm>
@@ -33,34 +33,6 @@ bool is_stats_function(std::string_view name) {
             return true;
     }
     return false;
-}
-
-bool is_splunk_command(std::string_view name) {
-    // Search Reference command list plus the app commands security_content uses (MLTK, ES, CyberChef).
-    static const std::set<std::string, std::less<>> cmds = {
-        "abstract", "accum", "addcoltotals", "addinfo", "addtotals", "analyzefields", "anomalies",
-        "anomalousvalue", "anomalydetection", "append", "appendcols", "appendpipe", "apply",
-        "arules", "associate", "audit", "autoregress", "bin", "bucket", "bucketdir", "chart",
-        "cluster", "cofilter", "collect", "concurrency", "contingency", "convert", "correlate",
-        "ctable", "cyberchef", "datamodel", "dbinspect", "dedup", "delete", "delta", "diff",
-        "erex", "eval", "eventcount", "eventstats", "extract", "kv", "fieldformat", "fields",
-        "fieldsummary", "filldown", "fillnull", "findtypes", "fit", "folderize", "foreach",
-        "format", "from", "fromjson", "gauge", "gentimes", "geom", "geomfilter", "geostats",
-        "head", "highlight", "history", "iconify", "inputcsv", "inputintelligence", "inputlookup",
-        "iplocation", "join", "kmeans", "kvform", "loadjob", "localize", "localop", "lookup",
-        "makecontinuous", "makemv", "makeresults", "map", "mcollect", "metadata", "metasearch",
-        "meventcollect", "mpreview", "msearch", "mstats", "multikv", "multisearch", "mvcombine",
-        "mvexpand", "nomv", "outlier", "outputcsv", "outputlookup", "outputtext", "overlap",
-        "pivot", "predict", "rangemap", "rare", "redistribute", "regex", "reltime", "rename",
-        "replace", "require", "rest", "return", "reverse", "rex", "rtorder", "run", "savedsearch",
-        "score", "script", "scrub", "search", "searchtxn", "selfjoin", "sendalert", "sendemail",
-        "set", "setfields", "sichart", "sirare", "sistats", "sitimechart", "sitop", "sort",
-        "spath", "stats", "strcat", "streamstats", "summary", "table", "tags", "tail", "timechart",
-        "timewrap", "tojson", "top", "transaction", "transpose", "trendline", "tscollect",
-        "tstats", "typeahead", "typelearner", "typer", "union", "uniq", "untable", "walklex",
-        "where", "x11", "xmlkv", "xmlunescape", "xpath", "xyseries", "deletemodel", "listmodels",
-        "summarize", "sample", "ldapsearch", "ldapfilter", "ldapgroup"};
-    return cmds.count(lower(name)) > 0;
 }
 
 }  // namespace minispl::lint

@@ -1,6 +1,7 @@
 // unknown-command, unknown-function and lookup-undefined over a parsed search.
 #include "checks.hpp"
 #include "minispl/eval/evaluator.hpp"
+#include "minispl/parse/parser.hpp"
 
 #include <variant>
 
@@ -32,7 +33,8 @@ private:
     }
 
     void command(const ast::Command& c) {
-        if (c.name_span.end > c.name_span.begin && !is_splunk_command(c.name))
+        // An unexpanded macro stage (`name(x)`) is already an unknown-macro finding.
+        if (c.name_span.end > c.name_span.begin && !c.name.starts_with('`') && !is_known_command(c.name))
             add("unknown-command", "unknown command '" + c.name + "'", c.name_span.begin,
                 c.name_span.end - c.name_span.begin);
         std::visit(overloaded{

@@ -1,0 +1,203 @@
+// Each lint rule on small hand-written rules in a temporary rule pack; the three output formats.
+#include "minispl/lint/format.hpp"
+#include "minispl/lint/linter.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace minispl;
+
+namespace {
+
+//! A throwaway rule pack: macros/, lookups/, detections/.
+struct Pack {
+    fs::path root = fs::temp_directory_path() / ("minispl_lint_" + std::to_string(::getpid()));
+    Pack() {
+        fs::create_directories(root / "macros");
+        fs::create_directories(root / "lookups");
+        fs::create_directories(root / "detections");
+        write("macros/sysmon.yml", "name: sysmon\ndefinition: index=main sourcetype=sysmon\ndescription: x\n");
+        write("macros/ctime.yml", "name: ctime\narguments:\n- field\ndefinition: convert ctime($field$)\ndescription: x\n");
+        write("lookups/known_hosts.yml", "name: known_hosts\nfilename: known_hosts.csv\ndescription: x\n");
+    }
+    ~Pack() { fs::remove_all(root); }
+    void write(const std::string& rel, const std::string& text) { std::ofstream(root / rel) << text; }
+
+    //! A valid production rule with `search` (a YAML literal block) and `message` substituted in.
+    fs::path rule(const std::string& name, const std::string& search, const std::string& message = "Host $dest$ seen",
+                  const std::string& extra = "") {
+        std::string text =
+            "name: " + name + "\n"
+            "id: 1b0e0a7c-0000-4000-8000-000000000001\nversion: 1\ndate: '2024-10-01'\nauthor: Test\n"
+            "status: production\ntype: TTP\ndata_source:\n- Sysmon EventID 1\ndescription: d\n"
+            "search: |-\n";
+        size_t b = 0;
+        while (b <= search.size()) {
+            size_t e = search.find('\n', b);
+            if (e == std::string::npos) e = search.size();
+            text += "  " + search.substr(b, e - b) + "\n";
+            b = e + 1;
+        }
+        text += "how_to_implement: h\nknown_false_positives: none\nreferences: []\n"
+                "tags:\n  analytic_story:\n  - S\n  asset_type: Endpoint\n  message: " + message +
+                "\n  product:\n  - Splunk Enterprise\n  security_domain: endpoint\n" + extra;
+        if (extra.find("tests:") == std::string::npos)
+            text += "tests:\n- name: True Positive Test\n  attack_data:\n  - data: x.log\n    sourcetype: s\n    source: s\n";
+        fs::path f = root / "detections" / (name + ".yml");
+        std::ofstream(f) << text;
+        return f;
+    }
+
+    RuleReport lint(const fs::path& f) {
+        LintOptions o;
+        auto reports = lint_paths({f}, o);
+        REQUIRE(reports.size() == 1);
+        return reports[0];
+    }
+};
+
+const Diagnostic* find(const RuleReport& r, const std::string& id) {
+    for (const auto& d : r.diagnostics) if (d.rule == id) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a clean rule has no findings and is runnable") {
+    Pack p;
+    auto r = p.lint(p.rule("clean_rule", "`sysmon` EventCode=1 | stats count by dest | `clean_rule_filter`"));
+    for (const auto& d : r.diagnostics) MESSAGE(d.rule << ": " << d.message);
+    CHECK(r.count(Severity::Error) == 0);
+    CHECK(r.count(Severity::Warning) == 0);
+}
+
+TEST_CASE("syntax errors are placed at file:line:col of the YAML, with a caret") {
+    Pack p;
+    fs::path f = p.rule("bad_quote", "`sysmon` EventCode=1\n| where x=\"abc\n| `bad_quote_filter`");
+    auto r = p.lint(f);
+    const Diagnostic* d = find(r, "syntax");
+    REQUIRE(d);
+    CHECK(d->file == f.string());
+    CHECK(d->pos.line == 13);    // `search: |-` is line 11, the where line is 13
+    CHECK(d->pos.column == 13);  // two spaces of indentation + `| where x=` -> the opening quote
+    CHECK_FALSE(r.runnable);
+    std::string text = format_text({r});
+    CHECK(text.find(f.string() + ":13:13: error[syntax]:") != std::string::npos);
+    CHECK(text.find("  | where x=\"abc\n            ^") != std::string::npos);
+}
+
+TEST_CASE("unknown macro, command, function, aggregation and lookup") {
+    Pack p;
+    auto r = p.lint(p.rule("many", "`sysmon` `nope` | frobnicate x | eval y=nosuchfn(x) | stats bogus(x) as z by dest"
+                                   " | lookup unknown_table a OUTPUT b | lookup known_hosts dest OUTPUT owner | `many_filter`"));
+    const Diagnostic* m = find(r, "unknown-macro");
+    REQUIRE(m);
+    CHECK(m->pos.column == 12);  // "  `sysmon` `nope`": the second call
+    const Diagnostic* c = find(r, "unknown-command");
+    REQUIRE(c);
+    CHECK(c->message.find("frobnicate") != std::string::npos);
+    size_t fns = 0;
+    for (const auto& d : r.diagnostics) if (d.rule == "unknown-function") ++fns;
+    CHECK(fns == 2);
+    size_t lookups = 0;
+    for (const auto& d : r.diagnostics) if (d.rule == "lookup-undefined") ++lookups;
+    CHECK(lookups == 1);
+    CHECK_FALSE(r.runnable);
+}
+
+TEST_CASE("missing-filter-macro: absent, and not the last stage") {
+    Pack p;
+    auto r1 = p.lint(p.rule("no_filter", "`sysmon` | stats count by dest"));
+    REQUIRE(find(r1, "missing-filter-macro"));
+    CHECK(find(r1, "missing-filter-macro")->severity == Severity::Warning);
+    auto r2 = p.lint(p.rule("early_filter", "`sysmon` | `early_filter_filter` | stats count by dest"));
+    REQUIRE(find(r2, "missing-filter-macro"));
+    CHECK(find(r2, "missing-filter-macro")->message.find("not the last") != std::string::npos);
+}
+
+TEST_CASE("message-field: only when the output fields are known exactly") {
+    Pack p;
+    auto r1 = p.lint(p.rule("msg_bad", "`sysmon` | stats count by Processes.user | rename Processes.* as * | `msg_bad_filter`",
+                            "User $user$ on $dest$"));
+    const Diagnostic* d = find(r1, "message-field");
+    REQUIRE(d);
+    CHECK(d->message.find("$dest$") != std::string::npos);
+    CHECK(d->pos.column == 27);  // "  message: User $user$ on $dest$"
+    auto r2 = p.lint(p.rule("msg_ok", "`sysmon` | stats count by dest user | `msg_ok_filter`", "User $user$ on $dest$"));
+    CHECK_FALSE(find(r2, "message-field"));
+    // Raw events (no transforming command): the output set is unknown, nothing is reported.
+    auto r3 = p.lint(p.rule("msg_raw", "`sysmon` | eval a=1 | `msg_raw_filter`", "Anything $whatever$"));
+    CHECK_FALSE(find(r3, "message-field"));
+}
+
+TEST_CASE("schema and tests-without-data") {
+    Pack p;
+    p.write("detections/bad_schema.yml",
+            "name: bad schema\nid: not-a-uuid\nversion: 1\ndate: 2024-10-01\nauthor: a\nstatus: production\ntype: Sneaky\n"
+            "data_source: []\ndescription: d\nsearch: '`sysmon` | `bad_schema_filter`'\nhow_to_implement: h\n"
+            "known_false_positives: k\ntags:\n  analytic_story: []\ntests:\n- name: T\n");
+    auto r = p.lint(p.root / "detections/bad_schema.yml");
+    std::vector<std::string> msgs;
+    for (const auto& d : r.diagnostics) if (d.rule == "schema") msgs.push_back(d.message);
+    auto has = [&](const char* s) {
+        return std::any_of(msgs.begin(), msgs.end(), [&](const std::string& m) { return m.find(s) != std::string::npos; });
+    };
+    CHECK(has("'id' must be a UUID"));
+    CHECK(has("'type' must be one of"));
+    CHECK(has("analytic_story"));
+    const Diagnostic* t = find(r, "tests-without-data");
+    REQUIRE(t);
+    CHECK(t->pos.line == 16);
+}
+
+TEST_CASE("malformed YAML is a yaml error with its position; exit codes") {
+    Pack p;
+    p.write("detections/broken.yml", "name: x\nsearch: [unclosed\n");
+    auto r = p.lint(p.root / "detections/broken.yml");
+    REQUIRE(find(r, "yaml"));
+    CHECK(find(r, "yaml")->pos.line >= 2);
+    LintSummary s = summarize({r});
+    CHECK(lint_exit_code(s, false) == 1);
+    LintSummary w;
+    w.warnings = 3;
+    CHECK(lint_exit_code(w, false) == 0);
+    CHECK(lint_exit_code(w, true) == 1);
+    CHECK_THROWS_AS(lint_paths({p.root / "no_such_dir"}, LintOptions{}), SplError);
+}
+
+TEST_CASE("deprecated rules are skipped unless asked for") {
+    Pack p;
+    fs::path f = p.rule("old_rule", "`sysmon` | `old_rule_filter`");
+    std::string text;
+    {
+        std::ifstream in(f);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    text.replace(text.find("status: production"), 18, "status: deprecated");
+    std::ofstream(f) << text;
+    CHECK(p.lint(f).skipped);
+    LintOptions o;
+    o.include_deprecated = true;
+    CHECK_FALSE(lint_paths({f}, o)[0].skipped);
+}
+
+TEST_CASE("JSON and SARIF outputs") {
+    Pack p;
+    auto r = p.lint(p.rule("fmt_rule", "`sysmon` | frobnicate | `fmt_rule_filter`"));
+    auto j = nlohmann::json::parse(format_json({r}));
+    CHECK(j["summary"]["errors"] == 1);
+    CHECK(j["rules"][0]["runnable"] == false);
+    CHECK(j["rules"][0]["diagnostics"][0]["rule"] == "unknown-command");
+    auto s = nlohmann::json::parse(format_sarif({r}));
+    CHECK(s["version"] == "2.1.0");
+    auto& res = s["runs"][0]["results"][0];
+    CHECK(res["ruleId"] == "unknown-command");
+    CHECK(res["level"] == "error");
+    CHECK(res["locations"][0]["physicalLocation"]["region"]["startLine"] == 12);
+    CHECK(s["runs"][0]["tool"]["driver"]["rules"][res["ruleIndex"].get<int>()]["id"] == "unknown-command");
+}
