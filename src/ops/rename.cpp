@@ -7,6 +7,21 @@
 
 namespace minispl {
 
+namespace {
+
+// Renames in place, so the field keeps its position; a field already called `to` goes.
+void rename_field(Event& event, const std::string& from, const std::string& to) {
+    if (from == to || !event.has(from)) return;
+    event.erase(to);
+    for (auto& f : event.fields())
+        if (f.first == from) {
+            f.first = to;
+            return;
+        }
+}
+
+}  // namespace
+
 RenameOperator::RenameOperator(const ast::RenameCmd& cmd, const OpContext&) {
     for (const auto& p : cmd.pairs) {
         auto stars = [](const std::string& s) { return std::count(s.begin(), s.end(), '*'); };
@@ -23,7 +38,7 @@ void RenameOperator::push(Event event) {
         if (!p.wildcard) {
             if (p.from == p.to) continue;
             if (event.has(p.from))
-                event.rename(p.from, p.to);
+                rename_field(event, p.from, p.to);
             else
                 event.erase(p.to);  // Splunk: renaming a missing field still clears the target
             continue;
@@ -33,7 +48,7 @@ void RenameOperator::push(Event event) {
         for (const auto& f : event.fields())
             if (auto caps = wildcard_captures(p.from, f.first))
                 moves.emplace_back(f.first, wildcard_substitute(p.to, *caps));
-        for (const auto& [from, to] : moves) event.rename(from, to);
+        for (const auto& [from, to] : moves) rename_field(event, from, to);
     }
     emit(std::move(event));
 }
