@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 using namespace minispl;
 
 namespace {
@@ -309,4 +312,33 @@ TEST_CASE("aws:cloudtrail on real records (attack_data T1537 aws_snapshot_exfil)
     CHECK(f(role, "user") == "example-role");
     CHECK(f(role, "user_arn") == "arn:aws:sts::123456789012:assumed-role/example-role/example-user");
     CHECK(f(role, "requestParameters.createVolumePermission.add.items{}.group") == "none");
+}
+
+TEST_CASE("generated fixture (tools/gen/gen_cloudtrail.py --events 500 --snapshot-exfil 3 --batch-jobs 2 --seed 42)") {
+    std::vector<Event> evs;
+    ReadStats s;
+    read_flat_events(std::string(MINISPL_SOURCE_DIR) + "/tests/fixtures/io/cloudtrail_gen_small.jsonl",
+                     [&](Event& e, uint64_t) {
+                         registry().get("aws:cloudtrail").apply(e);
+                         evs.push_back(std::move(e));
+                     },
+                     s);
+    CHECK(s.events == 508);
+    CHECK(s.bad_records == 0);
+    // the snapshot rule's grouping: 5-minute bin, userName, src_ip, aws_account_id; >= 2 distinct calls
+    std::map<std::string, std::set<std::string>> groups;
+    size_t jobs = 0;
+    for (const Event& e : evs) {
+        const std::string name = f(e, "eventName");
+        if (name == "JobCreated") ++jobs;
+        if (name != "CreateSnapshot" && name != "DescribeSnapshotAttribute" && name != "ModifySnapshotAttribute" &&
+            name != "DeleteSnapshot")
+            continue;
+        long long bin = static_cast<long long>(e.time()) / 300 * 300;
+        groups[std::to_string(bin) + "|" + f(e, "userName") + "|" + f(e, "src_ip") + "|" + f(e, "aws_account_id")].insert(name);
+    }
+    size_t hits = 0;
+    for (const auto& [k, names] : groups) hits += names.size() >= 2;
+    CHECK(hits == 3);
+    CHECK(jobs == 2);
 }
