@@ -182,7 +182,8 @@ Value op_like(const Node& n, Env& env) {
     const Value& a = ref(n.args[0], env, s1);
     const Value& p = ref(n.args[1], env, s2);
     if (a.is_null() || p.is_null()) return Value();
-    std::string pattern = text_of(p);
+    std::string owned;
+    std::string_view pattern = p.is_string() ? std::string_view(p.str()) : std::string_view(owned = text_of(p));
     for (size_t i = 0; i < a.mv_size(); ++i) {
         bool m = a.is_multi() ? like_match(a.multi_values()[i], pattern)
                               : (a.is_string() ? like_match(a.str(), pattern)
@@ -379,12 +380,12 @@ Evaluator::Evaluator(Evaluator&&) noexcept = default;
 Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
 Value Evaluator::operator()(const Event& event) const {
-    evalimpl::Env env{event, now_};
+    evalimpl::Env env{event, now_, {}, nullptr};
     return evalimpl::eval(*root_, env);
 }
 
 bool Evaluator::test(const Event& event) const {
-    evalimpl::Env env{event, now_};
+    evalimpl::Env env{event, now_, {}, nullptr};
     Value scratch;
     return evalimpl::truthy(evalimpl::ref(*root_, env, scratch));
 }

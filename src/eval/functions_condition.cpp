@@ -75,7 +75,8 @@ Value fn_like(const Node& n, Env& env) {
     const Value& a = ref(n.args[0], env, s1);
     const Value& p = ref(n.args[1], env, s2);
     if (a.is_null() || p.is_null()) return Value();
-    std::string pattern = text_of(p);
+    std::string owned;
+    std::string_view pattern = p.is_string() ? std::string_view(p.str()) : std::string_view(owned = text_of(p));
     for (size_t i = 0; i < a.mv_size(); ++i)
         if (like_match(a.is_multi() ? std::string_view(a.multi_values()[i])
                                     : a.is_string() ? std::string_view(a.str()) : std::string_view(text_of(a)),

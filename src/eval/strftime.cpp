@@ -79,7 +79,7 @@ void append_frac(std::string& out, double frac, int digits) {
     long long scaled = units;
     for (int k = digits; k < 6; ++k) scaled /= 10;
     for (int k = 6; k < digits; ++k) scaled *= 10;
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%0*lld", digits, scaled);
     out += buf;
 }
