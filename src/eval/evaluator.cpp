@@ -263,6 +263,7 @@ const std::vector<FunctionDef>& registry() {
         add_multivalue_functions(d);
         add_math_functions(d);
         add_time_functions(d);
+        add_hash_functions(d);
         return d;
     }();
     return defs;

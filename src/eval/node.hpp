@@ -106,6 +106,7 @@ void add_string_functions(std::vector<FunctionDef>& out);
 void add_multivalue_functions(std::vector<FunctionDef>& out);
 void add_math_functions(std::vector<FunctionDef>& out);
 void add_time_functions(std::vector<FunctionDef>& out);
+void add_hash_functions(std::vector<FunctionDef>& out);
 
 //! Looks a function up by lower-case name.
 const FunctionDef* find_function(std::string_view lower_name);

@@ -83,3 +83,13 @@ TEST_CASE("spath(json, path)") {
     CHECK(evs("spath(j, \"a\")", e) == "{\"b\":\"x\",\"n\":5}");
     CHECK(is_null("spath(j, \"nope\")", e));
 }
+
+TEST_CASE("md5 / sha1 / sha256: lower-case hex digests") {
+    CHECK(evs("md5(\"abc\")") == "900150983cd24fb0d6963f7d28e17f72");
+    CHECK(evs("sha1(\"abc\")") == "a9993e364706816aba3e25717850c26c9cd0d89d");
+    CHECK(evs("sha256(\"abc\")") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(evs("md5(\"\")") == "d41d8cd98f00b204e9800998ecf8427e");
+    CHECK(evs("sha256(\"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq\")") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(is_null("md5(missing)"));
+}
