@@ -74,7 +74,7 @@ struct span_option : seq<TAO_PEGTL_ISTRING("span"), one<'='>, must<span_value>> 
 
 //! A field name in a field list: quoted, or a word (wildcards, dots, {}, /, -, parens allowed).
 //! A quoted name may be glued to a suffix: `"Processes".*`.
-struct field_word : plus<sor<escaped, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ',', '='>>> {};
+struct field_word : plus<sor<escaped, paren_raw, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ',', '=', '(', ')'>>> {};
 struct field_suffix : plus<not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ','>> {};
 struct field_item : sor<seq<dq_string, opt<field_suffix>>, field_word> {};
 struct comma : one<','> {};
@@ -152,7 +152,8 @@ struct s_compare : seq<s_field, sp, s_op, sp, s_value> {};
 struct s_in_word : plus<sor<escaped, not_one<' ', '\t', '\r', '\n', '|', '(', ')', '[', ']', '"', ','>>> {};
 struct s_in_value : sor<dq_string, s_in_word> {};
 struct s_in_close : one<')'> {};
-struct s_in_list : opt<list<s_in_value, sor<seq<sp, one<','>, sp>, sp1>>> {};
+struct s_in_sep : star<sor<ws1, one<','>>> {};
+struct s_in_list : seq<s_in_sep, opt<list<s_in_value, s_in_sep>>, s_in_sep> {};
 struct s_in : seq<s_field, sp1, kw_in, sp, one<'('>, sp, s_in_list, sp, must<s_in_close>> {};
 
 struct s_termfn_name : sor<kw<TAO_PEGTL_ISTRING("TERM")>, kw<TAO_PEGTL_ISTRING("CASE")>> {};
@@ -199,14 +200,15 @@ struct eval_cmd : command_rule<eval_name, must<eval_assignments>> {};
 
 // stats family
 struct agg_eval : seq<kw<TAO_PEGTL_ISTRING("eval")>, sp, one<'('>, sp, e_expr, sp, must<e_close_paren>> {};
-struct agg_field : sor<dq_string, plus<sor<escaped, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ',', '(', ')'>>>> {};
+struct agg_field : sor<dq_string, plus<sor<escaped, paren_raw, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ',', '(', ')'>>>> {};
+struct agg_more_args : star<sp, one<','>, sp, agg_field> {};
 struct agg_name : seq<sor<alpha, one<'_'>>, star<word_char>> {};
 struct agg_close : one<')'> {};
-struct agg_call : seq<agg_name, one<'('>, sp, opt<sor<agg_eval, agg_field>>, sp, must<agg_close>> {};
-struct agg_bare : sor<kw<TAO_PEGTL_ISTRING("count")>, kw<TAO_PEGTL_ISTRING("c")>> {};
+struct agg_call : seq<agg_name, one<'('>, sp, opt<sor<agg_eval, agg_field>>, agg_more_args, sp, must<agg_close>> {};
+struct agg_bare : sor<kw<TAO_PEGTL_ISTRING("count")>, kw<TAO_PEGTL_ISTRING("c")>, kw<TAO_PEGTL_ISTRING("sparkline")>> {};
 struct agg_alias : field_item {};
 struct aggregation : seq<sor<agg_call, agg_bare>, opt<sp1, kw_as, sp, must<agg_alias>>> {};
-struct agg_sep : sor<seq<sp, comma, sp>, sp1> {};
+struct agg_sep : sor<seq<sp, comma, star<sor<ws1, comma>>>, sp1> {};
 struct aggregations : seq<aggregation, star<agg_sep, aggregation>> {};
 struct by_field : seq<not_at<kw_where>, not_at<kw_from>, field_item> {};
 struct by_fields : seq<sor<span_option, option, by_field>, star<agg_sep, sor<span_option, option, by_field>>> {};
@@ -215,7 +217,7 @@ struct datamodel_name : plus<not_one<' ', '\t', '\r', '\n', '|', '[', ']'>> {};
 struct from_datamodel : seq<kw_from, sp, opt<TAO_PEGTL_ISTRING("datamodel"), sp, one<'=', ':'>, sp>, datamodel_name> {};
 struct stats_where : seq<kw_where, sp, must<s_expr>> {};
 struct stats_options : star<sor<span_option, option>, sp> {};
-struct stats_tail : star<sp, sor<from_datamodel, stats_where, by_clause, span_option, option>> {};
+struct stats_tail : star<sp, sor<from_datamodel, stats_where, by_clause, span_option, option, comma, aggregation>> {};
 struct stats_body : seq<sp, stats_options, must<aggregations>, stats_tail> {};
 struct stats_name : sor<cmd<TAO_PEGTL_ISTRING("stats")>, cmd<TAO_PEGTL_ISTRING("eventstats")>,
                         cmd<TAO_PEGTL_ISTRING("streamstats")>, cmd<TAO_PEGTL_ISTRING("tstats")>,
@@ -226,7 +228,7 @@ struct stats_cmd : command_rule<stats_name, stats_body> {};
 // rename
 struct rename_as : kw_as {};
 struct rename_pair : seq<field_item, sp1, must<rename_as>, sp, must<field_item>> {};
-struct rename_body : seq<sp, must<list<rename_pair, sor<seq<sp, comma, sp>, sp1>>>> {};
+struct rename_body : seq<sp, must<list<rename_pair, sor<seq<sp, comma, sp>, sp1>>>, opt<sp, comma>> {};
 struct rename_name : cmd<TAO_PEGTL_ISTRING("rename")> {};
 struct rename_cmd : command_rule<rename_name, rename_body> {};
 
