@@ -7,6 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <unordered_map>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -143,6 +145,8 @@ bool glob_match(std::string_view pat, std::string_view s) {
 SourcetypeLookup load_lookup(const std::filesystem::path& file, const YAML::Node& n) {
     if (!n.IsMap()) fail(file, n, "a lookup is a map with file, inputs, outputs");
     SourcetypeLookup lk;
+    static std::atomic<uint64_t> next_id{1};
+    lk.id = next_id++;
     std::filesystem::path csv = scalar(file, n["file"], "lookup file");
     if (csv.is_relative()) {
         std::filesystem::path beside = file.parent_path() / csv;
@@ -291,20 +295,41 @@ std::optional<double> parse_iso8601(std::string_view s) {
 
 const std::vector<std::string>* SourcetypeLookup::match(const Event& e) const {
     // Inputs as text (first value of a multivalue); a missing input field matches no row.
-    std::vector<std::string> key;
-    key.reserve(inputs.size());
+    thread_local std::string key;
+    key.clear();
     for (const auto& in : inputs) {
         const Value* v = e.find(in.second);
         if (!v || v->mv_size() == 0) return nullptr;
-        key.push_back(v->mv_at(0));
+        if (v->is_string())
+            key += v->str();
+        else
+            key += v->mv_at(0);
+        key += '\x1f';
+    }
+    // Inputs such as eventName/errorCode repeat endlessly: remember each key's row (per thread).
+    thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, const std::vector<std::string>*>> cache;
+    auto& memo = cache[id];
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (memo.size() > 100000) memo.clear();
+    const std::vector<std::string>* found = nullptr;
+    std::string_view rest = key;
+    std::vector<std::string_view> parts;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        size_t sep = rest.find('\x1f');
+        parts.push_back(rest.substr(0, sep));
+        rest.remove_prefix(sep + 1);
     }
     for (const auto& row : rows) {
         bool ok = true;
-        for (size_t i = 0; i < key.size() && ok; ++i)
-            ok = wildcard[i] ? glob_match(row[i], key[i]) : row[i] == key[i];
-        if (ok) return &row;
+        for (size_t i = 0; i < parts.size() && ok; ++i)
+            ok = wildcard[i] ? glob_match(row[i], parts[i]) : row[i] == parts[i];
+        if (ok) {
+            found = &row;
+            break;
+        }
     }
-    return nullptr;
+    memo.emplace(key, found);
+    return found;
 }
 
 Sourcetype Sourcetype::plain_json() {

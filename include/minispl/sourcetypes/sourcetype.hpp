@@ -24,6 +24,7 @@ struct SourcetypeLookup {
     bool overwrite = true;                                    //!< OUTPUT (true) or OUTPUTNEW (false)
     std::vector<std::pair<std::string, std::string>> defaults; //!< (event field, value) when no row matches
     std::vector<std::vector<std::string>> rows;               //!< input values then output values
+    uint64_t id = 0;                                          //!< unique per loaded lookup (match cache key)
 
     //! The matching row, or nullptr.
     const std::vector<std::string>* match(const Event& e) const;
