@@ -7,10 +7,40 @@
 // Conventions: `sp` is optional whitespace (``` comments count as whitespace), `sp1` mandatory.
 // Keywords are case-insensitive where Splunk accepts both cases (eval AND/or, BY/by, AS/as),
 // except the search-command operators AND/OR/NOT, which Splunk only knows in upper case.
+#include <cstddef>
 #include <tao/pegtl.hpp>
 
 namespace minispl::grammar {
 using namespace tao::pegtl;
+
+// ---------------------------------------------------------------------------------------------
+// Nesting guard: every recursive rule goes through `nested<...>`, which counts the depth per
+// thread and throws nesting_error beyond max_nesting, so `((((...` cannot overflow the stack.
+
+inline constexpr int max_nesting = 128;
+//! Thrown when nesting exceeds max_nesting; `offset` is where the too-deep group starts.
+struct nesting_error {
+    std::size_t offset = 0;
+};
+inline thread_local int nesting_depth = 0;
+
+template <typename... Rules>
+struct nested {
+    using rule_t = nested;
+    using subs_t = type_list<seq<Rules...>>;
+
+    template <apply_mode A, rewind_mode M, template <typename...> class Action,
+              template <typename...> class Control, typename ParseInput, typename... States>
+    [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+        struct guard {
+            guard() { ++nesting_depth; }
+            ~guard() { --nesting_depth; }
+        } g;
+        if (nesting_depth > max_nesting)
+            throw nesting_error{static_cast<std::size_t>(in.current() - in.begin())};
+        return Control<seq<Rules...>>::template match<A, M, Action, Control>(in, st...);
+    }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Lexical pieces
@@ -61,7 +91,7 @@ struct dec_number : seq<sor<seq<plus<digit>, opt<one<'.'>, star<digit>>>, seq<on
 
 //! key=value option of a command. The value may be quoted, or a word with a (balanced) paren
 //! group such as `startswith=eval(x="y")`.
-struct paren_raw : seq<one<'('>, star<sor<dq_string, paren_raw, escaped, not_one<'(', ')', '"'>>>, one<')'>> {};
+struct paren_raw : nested<one<'('>, star<sor<dq_string, paren_raw, escaped, not_one<'(', ')', '"'>>>, one<')'>> {};
 struct opt_key : seq<sor<alpha, one<'_'>>, star<sor<word_char, one<'.', '-'>>>> {};
 struct opt_word : plus<sor<escaped, paren_raw, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', '(', ')', ','>>> {};
 struct opt_value : sor<dq_string, opt_word> {};
@@ -91,10 +121,10 @@ struct e_keyword : sor<e_or_op, e_xor_op, e_and_op, kw<TAO_PEGTL_ISTRING("not")>
                        kw<TAO_PEGTL_ISTRING("like")>, kw_in> {};
 
 struct e_close_paren : one<')'> {};
-struct e_paren : seq<one<'('>, sp, e_expr, sp, must<e_close_paren>> {};
+struct e_paren : nested<one<'('>, sp, e_expr, sp, must<e_close_paren>> {};
 struct e_call_name : seq<sor<alpha, one<'_'>>, star<word_char>> {};
 struct e_args : opt<list<e_expr, one<','>, ws1>> {};
-struct e_call : seq<e_call_name, sp, one<'('>, sp, e_args, sp, must<e_close_paren>> {};
+struct e_call : nested<e_call_name, sp, one<'('>, sp, e_args, sp, must<e_close_paren>> {};
 struct e_number : seq<sor<hex_number, dec_number>, not_at<sor<word_char, one<'.'>>>> {};
 struct e_string : dq_string {};
 struct e_field_char : sor<template_tok, word_char, one<'$', '@', '{', '}'>> {};
@@ -116,7 +146,7 @@ struct e_like_op : kw<TAO_PEGTL_ISTRING("like")> {};
 struct e_in_list : opt<list<e_expr, one<','>, ws1>> {};
 struct e_cmp_tail : seq<e_cmp_op, sp, e_add> {};
 struct e_like_tail : seq<e_like_op, sp, e_add> {};
-struct e_in_tail : seq<kw_in, sp, one<'('>, sp, e_in_list, sp, must<e_close_paren>> {};
+struct e_in_tail : nested<kw_in, sp, one<'('>, sp, e_in_list, sp, must<e_close_paren>> {};
 struct e_cmp : seq<e_add, opt<sp, sor<e_cmp_tail, e_like_tail, e_in_tail>>> {};
 struct e_not : seq<star<e_not_op, sp>, e_cmp> {};
 struct e_and : seq<e_not, star<sp, e_and_op, sp, e_not>> {};
@@ -132,7 +162,7 @@ struct eval_text : seq<sp, must<e_expr>, sp, must<trailing_text>> {};
 
 struct pipeline;
 struct subsearch_close : one<']'> {};
-struct subsearch : seq<one<'['>, sp, pipeline, sp, must<subsearch_close>> {};
+struct subsearch : nested<one<'['>, sp, pipeline, sp, must<subsearch_close>> {};
 
 struct s_and_kw : seq<TAO_PEGTL_STRING("AND"), not_at<word_char>> {};
 struct s_or_kw : seq<TAO_PEGTL_STRING("OR"), not_at<word_char>> {};
@@ -162,7 +192,7 @@ struct s_termfn : seq<s_termfn_name, one<'('>, s_termfn_body, must<s_in_close>> 
 
 struct s_expr;
 struct s_paren_close : one<')'> {};
-struct s_paren : seq<one<'('>, sp, opt<s_expr>, sp, must<s_paren_close>> {};
+struct s_paren : nested<one<'('>, sp, opt<s_expr>, sp, must<s_paren_close>> {};
 struct s_term_quoted : dq_string {};
 struct s_term_word : seq<not_at<s_keyword>, plus<s_term_char>> {};
 struct s_macro : macro_tok {};
@@ -199,7 +229,7 @@ struct eval_assignments : seq<sp, list<eval_assign, one<','>, ws1>> {};
 struct eval_cmd : command_rule<eval_name, must<eval_assignments>> {};
 
 // stats family
-struct agg_eval : seq<kw<TAO_PEGTL_ISTRING("eval")>, sp, one<'('>, sp, e_expr, sp, must<e_close_paren>> {};
+struct agg_eval : nested<kw<TAO_PEGTL_ISTRING("eval")>, sp, one<'('>, sp, e_expr, sp, must<e_close_paren>> {};
 struct agg_field : sor<dq_string, plus<sor<escaped, paren_raw, not_one<' ', '\t', '\r', '\n', '|', '[', ']', '"', ',', '(', ')'>>>> {};
 struct agg_more_args : star<sp, one<','>, sp, agg_field> {};
 struct agg_name : seq<sor<alpha, one<'_'>>, star<word_char>> {};
@@ -319,7 +349,7 @@ struct fillnull_cmd : command_rule<fillnull_name, fillnull_body> {};
 // foreach: the body is a sub-pipeline whose first stage is a command.
 struct command;
 struct foreach_pipe : seq<opt<one<'|'>, sp>, command, star<sp, one<'|'>, sp, must<command>>> {};
-struct foreach_template : seq<one<'['>, sp, foreach_pipe, sp, must<subsearch_close>> {};
+struct foreach_template : nested<one<'['>, sp, foreach_pipe, sp, must<subsearch_close>> {};
 struct foreach_missing : foreach_template {};
 struct foreach_body : seq<star<sp, sor<option, field_item>>, sp, must<foreach_missing>> {};
 struct foreach_name : cmd<TAO_PEGTL_ISTRING("foreach")> {};

@@ -6,7 +6,7 @@
 namespace minispl::parse {
 namespace {
 
-constexpr size_t kMaxChain = 2001;  // operands in one operator chain: keeps the tree shallow
+constexpr size_t kMaxChain = 1000;  // operands in one operator chain: keeps the tree shallow
 
 ast::ExprPtr make(ast::Expr::Kind k, ast::Span s) {
     auto e = std::make_unique<ast::Expr>();
@@ -42,7 +42,7 @@ ast::ExprPtr Builder::expr(const Node& n) const {
     if (n.is_type<g::e_or>() || n.is_type<g::e_xor>() || n.is_type<g::e_and>() || n.is_type<g::e_add>() ||
         n.is_type<g::e_mul>()) {
         // operand (op operand)*, left-associative
-        if (n.children.size() > kMaxChain) fail("expression too long", n);
+        if ((n.children.size() + 1) / 2 > kMaxChain) fail("expression too long (more than 1000 operands in a row)", n);
         ast::ExprPtr left = expr(*n.children[0]);
         for (size_t i = 1; i + 1 < n.children.size(); i += 2) {
             auto b = make(K::Binary, {left->span.begin, off(n.children[i + 1]->m_end.data)});

@@ -96,6 +96,8 @@ std::unique_ptr<Node> run(std::string_view text) {
     try {
         root = pt::parse<Rule, selector, tao::pegtl::nothing, grammar::control>(in);
         if (!root) throw grammar::grammar_error{"syntax error", 0};
+    } catch (const grammar::nesting_error& e) {
+        throw SplError("syntax", "nesting too deep (more than 128 levels of ( and [)", static_cast<uint32_t>(e.offset));
     } catch (const grammar::grammar_error& e) {
         if (auto better = prescan(text, true)) throw *better;
         throw SplError("syntax", e.message, static_cast<uint32_t>(e.offset));
