@@ -3,6 +3,7 @@
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/parse/parser.hpp"
 
+#include <map>
 #include <variant>
 
 namespace minispl::lint {
@@ -81,8 +82,21 @@ private:
 
     void table(const std::string& name, ast::Span span) {
         if (!ctx_.lookups || name.empty() || ctx_.lookups->has(name)) return;
-        add("lookup-undefined", "lookup table '" + name + "' is not defined in the lookup directories",
-            span.begin, span.end > span.begin ? span.end - span.begin : static_cast<uint32_t>(name.size()));
+        uint32_t len = span.end > span.begin ? span.end - span.begin : static_cast<uint32_t>(name.size());
+        // Lookups that Splunk apps ship (ES assets & identities, URL Toolbox, ...): the rule is
+        // valid where the app is installed, so this is a warning, not an error.
+        static const std::map<std::string, std::string> external = {
+            {"asset_lookup_by_str", "Splunk Enterprise Security"}, {"asset_lookup_by_cidr", "Splunk Enterprise Security"},
+            {"identity_lookup_expanded", "Splunk Enterprise Security"}, {"interesting_ports_lookup", "Splunk Enterprise Security"},
+            {"ut_shannon_lookup", "URL Toolbox"}, {"ut_parse_extended_lookup", "URL Toolbox"}, {"ut_parse_lookup", "URL Toolbox"},
+            {"admon_groups_def", "Splunk Add-on for Microsoft Windows"}};
+        if (auto it = external.find(name); it != external.end()) {
+            add("lookup-undefined", "lookup table '" + name + "' is not in the lookup directories (it comes with " +
+                it->second + ")", span.begin, len);
+            out_.back().severity = Severity::Warning;
+            return;
+        }
+        add("lookup-undefined", "lookup table '" + name + "' is not defined in the lookup directories", span.begin, len);
     }
 
     const LintContext& ctx_;

@@ -181,6 +181,7 @@ std::optional<Mutant> mutate(int kind, const std::string& t, const Expansion& ex
                 bool in_string = false;
                 for (const auto& str : s.strings) if (i > str.open && i < str.close) in_string = true;
                 if (in_string) continue;
+                if (i > 0 && (std::isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_')) continue;  // maxspan=, timespan=
                 size_t v = i + 5, ve = v;
                 while (ve < t.size() && !std::isspace((unsigned char)t[ve]) && t[ve] != '|' && t[ve] != ']' && t[ve] != ')') ++ve;
                 if (ve == v) continue;
