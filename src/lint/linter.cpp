@@ -78,9 +78,28 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
     std::string unsupported;
     ExpandOptions eo;
     eo.filter_macro = rule.filter_macro_name();
-    eo.drop_unknown = true;
+    // Unknown macros stay in the text as `name(args)` stages (the parser accepts them), so an
+    // unknown ES macro such as `get_asset(src)` does not also leave an empty `| |` stage; when
+    // the search only parses without them, they are dropped instead.
+    eo.drop_unknown = false;
     try {
         Expansion exp = expand_macros(rule.search, macros, eo);
+        bool has_unknown = std::any_of(exp.diagnostics.begin(), exp.diagnostics.end(),
+                                       [](const Diagnostic& d) { return d.rule == "unknown-macro"; });
+        if (has_unknown) {
+            try {
+                parse_search(exp.text);
+            } catch (const SplError&) {
+                eo.drop_unknown = true;
+                Expansion dropped = expand_macros(rule.search, macros, eo);
+                try {
+                    parse_search(dropped.text);
+                    exp = std::move(dropped);
+                } catch (const SplError&) {
+                    // Both fail: report the error of the text as written.
+                }
+            }
+        }
         for (auto& d : exp.diagnostics)
             if (d.rule != "missing-filter-macro") in_search.push_back(d);  // ours is check_filter_macro
         try {
