@@ -88,6 +88,7 @@ private:
         static const std::map<std::string, std::string> external = {
             {"asset_lookup_by_str", "Splunk Enterprise Security"}, {"asset_lookup_by_cidr", "Splunk Enterprise Security"},
             {"identity_lookup_expanded", "Splunk Enterprise Security"}, {"interesting_ports_lookup", "Splunk Enterprise Security"},
+            {"cim_corporate_web_domain_lookup", "Splunk Enterprise Security"}, {"alexa_lookup_by_str", "Splunk Enterprise Security"},
             {"ut_shannon_lookup", "URL Toolbox"}, {"ut_parse_extended_lookup", "URL Toolbox"}, {"ut_parse_lookup", "URL Toolbox"},
             {"admon_groups_def", "Splunk Add-on for Microsoft Windows"}};
         if (auto it = external.find(name); it != external.end()) {
