@@ -164,12 +164,13 @@ std::string static_not_runnable(const Detection& rule, const RulePack& pack) {
     } catch (const SplError& e) {
         return fmt::format("search error: {}: {}", e.diagnostic().rule, e.diagnostic().message);
     }
+    // A missing lookup first: it stops the rule whatever the engine supports.
+    std::string lookup = first_missing_lookup(*pipeline, pack.lookups);
+    if (!lookup.empty()) return fmt::format("missing lookup {}", lookup);
     Unsupported u = find_unsupported(*pipeline);
     if (!u.command.empty())
         return is_datamodel_command(u.command) ? fmt::format("tstats/datamodel not available ({})", u.command)
                                                : fmt::format("unsupported command {}", u.command);
-    std::string lookup = first_missing_lookup(*pipeline, pack.lookups);
-    if (!lookup.empty()) return fmt::format("missing lookup {}", lookup);
     return {};
 }
 
