@@ -4,6 +4,17 @@
 
 namespace minispl {
 
+namespace {
+
+// Splunk's results keep no empty values: an empty string is as null as a missing field
+// (the docs describe `fillnull` as filling "all empty field values").
+bool is_empty(const Event& e, const std::string& name) {
+    const Value* v = e.find(name);
+    return !v || (v->is_string() && v->str().empty());
+}
+
+}  // namespace
+
 FillnullOperator::FillnullOperator(const ast::FillnullCmd& cmd, const OpContext&) : value_(cmd.value) {
     for (const auto& f : cmd.fields) fields_.push_back(f.name);
 }
@@ -14,7 +25,7 @@ void FillnullOperator::push(Event event) {
         return;
     }
     for (const auto& f : fields_)
-        if (!event.has(f)) event.set(f, Value::string(value_));
+        if (is_empty(event, f)) event.set(f, Value::string(value_));
     emit(std::move(event));
 }
 
@@ -28,7 +39,7 @@ void FillnullOperator::finish() {
                 if (!f.first.starts_with('_') && seen.insert(f.first).second) all.push_back(f.first);
         for (auto& e : buffer_) {
             for (const auto& name : all)
-                if (!e.has(name)) e.set(name, Value::string(value_));
+                if (is_empty(e, name)) e.set(name, Value::string(value_));
             emit(std::move(e));
         }
         buffer_.clear();

@@ -8,7 +8,7 @@
 
 namespace minispl {
 
-//! `fillnull [value=V] [fields]`: gives missing fields the value V (default "0"). With a field
+//! `fillnull [value=V] [fields]`: gives missing or empty fields the value V (default "0"). With a field
 //! list it streams; without one it fills every field that any result has, so it buffers the
 //! results and emits them at finish (internal `_` fields are not filled).
 class FillnullOperator : public Operator {

@@ -72,6 +72,13 @@ TEST_CASE("fillnull: default value 0 for the listed fields") {
     CHECK_FALSE(rows[0].has("b"));
 }
 
+TEST_CASE("fillnull: empty values count as null") {
+    auto rows = run_spl("| fillnull a", {ev({{"a", ""}})});
+    CHECK(rows[0].get("a").to_string() == "0");
+    auto all = run_spl("| fillnull", {ev({{"a", ""}, {"b", "1"}})});
+    CHECK(all[0].get("a").to_string() == "0");
+}
+
 TEST_CASE("fillnull: value= sets the filler") {
     auto rows = run_spl("| fillnull value=\"N/A\" user", {ev({{"a", "1"}})});
     CHECK(rows[0].get("user").to_string() == "N/A");
