@@ -82,6 +82,13 @@ AggregateSpec::AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx) 
                        "unknown stats function '" + agg.function + "' in '" + agg.written + "'",
                        agg.span.begin, len);
     function_ = *f;
+    // The parser folds exactpercNN/upperpercNN into "p"; the written name still tells them apart.
+    if (function_ == AggFunction::Perc) {
+        std::string w = agg.written.substr(0, 9);
+        for (char& c : w) c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (w == "upperperc") function_ = AggFunction::UpperPerc;
+        if (w == "exactperc") function_ = AggFunction::ExactPerc;
+    }
     if (function_ == AggFunction::Median) percentile_ = 50;
     if (is_percentile(function_)) {
         if (!pct)

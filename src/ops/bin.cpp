@@ -22,6 +22,7 @@ std::optional<std::string> normalise_unit(const std::string& u) {
         {"h", "h"}, {"hr", "h"}, {"hrs", "h"}, {"hour", "h"}, {"hours", "h"},
         {"d", "d"}, {"day", "d"}, {"days", "d"}, {"w", "w"}, {"week", "w"}, {"weeks", "w"},
         {"mon", "mon"}, {"month", "mon"}, {"months", "mon"},
+        {"q", "q"}, {"qtr", "q"}, {"qtrs", "q"}, {"quarter", "q"}, {"quarters", "q"},
         {"y", "y"}, {"yr", "y"}, {"yrs", "y"}, {"year", "y"}, {"years", "y"},
         {"ms", "ms"}, {"us", "us"}, {"cs", "cs"}, {"ds", "ds"},
     };
@@ -72,18 +73,18 @@ std::optional<ast::TimeSpan> parse_time_span(std::string_view text) {
 double span_seconds(const ast::TimeSpan& s) {
     const std::string& u = s.unit;
     double unit = u == "" || u == "s" ? 1 : u == "m" ? 60 : u == "h" ? 3600 : u == "d" ? 86400
-                : u == "w" ? 604800 : u == "mon" ? 30 * 86400.0 : u == "y" ? 365 * 86400.0
+                : u == "w" ? 604800 : u == "mon" ? 30 * 86400.0 : u == "q" ? 90 * 86400.0 : u == "y" ? 365 * 86400.0
                 : u == "ms" ? 1e-3 : u == "us" ? 1e-6 : u == "cs" ? 1e-2 : u == "ds" ? 1e-1 : 1;
     return s.count * unit;
 }
 
 double floor_time(double t, const ast::TimeSpan& s) {
-    if (s.unit == "mon" || s.unit == "y") {
+    if (s.unit == "mon" || s.unit == "q" || s.unit == "y") {
         int64_t days = int64_t(std::floor(t / 86400));
         int64_t y;
         unsigned m;
         civil_from_days(days, y, m);
-        int64_t n = std::max<int64_t>(1, int64_t(s.count));
+        int64_t n = std::max<int64_t>(1, int64_t(s.count)) * (s.unit == "q" ? 3 : 1);
         if (s.unit == "y") {
             y -= ((y % n) + n) % n;
             m = 1;

@@ -45,7 +45,7 @@ StreamStatsOperator::StreamStatsOperator(const ast::StatsCmd& cmd, const OpConte
             reset_on_change_ = read_bool(o);
         } else if (key == "time_window") {
             auto s = parse_time_span(o.value);
-            if (!s || s->unit == "mon" || s->unit == "y")
+            if (!s || s->unit == "mon" || s->unit == "q" || s->unit == "y")
                 throw SplError("syntax", "streamstats: cannot read time_window '" + o.value + "'",
                                o.value_span.begin, span_len(o.value_span));
             time_window_ = span_seconds(*s);

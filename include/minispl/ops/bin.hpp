@@ -14,10 +14,10 @@ namespace minispl {
 //! Parses a span such as "5m", "1h", "30s", "2d", "1w", "3mon", "1y", "250ms", "10" (a plain
 //! number). Units are normalised as in ast::TimeSpan ("min"→"m", "hr"→"h", "month"→"mon", ...).
 std::optional<ast::TimeSpan> parse_time_span(std::string_view text);
-//! A span's length in seconds (months and years: 30 and 365 days; plain numbers: themselves).
+//! A span's length in seconds (months, quarters, years: 30, 90, 365 days; plain numbers: themselves).
 double span_seconds(const ast::TimeSpan& span);
 //! Floors an epoch time to its span: aligned to the epoch for sub-day spans, to UTC midnight
-//! for days and weeks, to the first of the month/year for mon/y.
+//! for days and weeks, to the first of the month/quarter/year for mon/q/y.
 double floor_time(double t, const ast::TimeSpan& span);
 
 //! bin [span=S | bins=N] field [as alias]. `_time`, or any field with a time-unit span, is floored

@@ -100,3 +100,14 @@ TEST_CASE("bin: unsupported options are reported") {
     CHECK_THROWS_AS(BinOperator(bin_cmd("x", "", "", {opt("minspan", "5m")}), OpContext{}), SplError);
     CHECK_THROWS_AS(BinOperator(bin_cmd("x", "", "", {opt("span", "5parsecs")}), OpContext{}), SplError);
 }
+
+TEST_CASE("bin: through the parser (bucket span=5m _time, bin _time span=1h as t, bin x bins=10)") {
+    auto rows = bin(parsed<ast::BinCmd>("* | bucket span=5m _time"), {ev({{"_time", "1700000123"}})});
+    CHECK(column(rows, "_time") == Strings{"1700000100"});
+    rows = bin(parsed<ast::BinCmd>("* | bin _time span=1h as t"), {ev({{"_time", "1700000123"}})});
+    CHECK(column(rows, "t") == Strings{"1699999200"});
+    rows = bin(parsed<ast::BinCmd>("* | bin x bins=10"), {ev({{"x", "5"}}), ev({{"x", "95"}})});
+    CHECK(column(rows, "x") == Strings{"0-10", "90-100"});
+    rows = bin(parsed<ast::BinCmd>("* | bin _time span=1q"), {ev({{"_time", "1700000123"}})});
+    CHECK(column(rows, "_time") == Strings{"1696118400"});  // 2023-10-01T00:00:00Z
+}

@@ -51,3 +51,10 @@ TEST_CASE("eventstats: an aggregate named like an existing field replaces it") {
 TEST_CASE("eventstats: no events in, none out") {
     CHECK(eventstats(stats_cmd(aggs(agg("count"))), {}).empty());
 }
+
+TEST_CASE("eventstats: through the parser (eventstats avg(x) as a, stdev(x) as s by g)") {
+    auto rows = eventstats(parsed<ast::StatsCmd>("* | eventstats avg(x) as a, stdev(x) as s by g"),
+                           {ev({{"g", "1"}, {"x", "1"}}), ev({{"g", "1"}, {"x", "3"}}), ev({{"g", "2"}, {"x", "7"}})});
+    CHECK(column(rows, "a") == Strings{"2", "2", "7"});
+    CHECK(column(rows, "s") == Strings{"1.4142135623730951", "1.4142135623730951", "0"});
+}

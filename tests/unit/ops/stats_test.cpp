@@ -115,3 +115,34 @@ TEST_CASE("stats: state is per group (many events, few groups)") {
     CHECK(column(rows, "count") == Strings{"3334", "3333", "3333"});
     CHECK(rows[0].get("sum(v)").to_string() == "16668333");
 }
+
+TEST_CASE("stats: through the parser, names and aliases come out as written") {
+    auto rows = stats(parsed<ast::StatsCmd>("| stats count, dc(x) as n, values(x), p50(v), exactperc50(v), "
+                                            "upperperc50(v) by user"),
+                      {ev({{"user", "u"}, {"x", "b"}, {"v", "1"}}), ev({{"user", "u"}, {"x", "a"}, {"v", "2"}})});
+    REQUIRE(rows.size() == 1);
+    CHECK(names(rows[0]) == Strings{"user", "count", "n", "values(x)", "p50(v)", "exactperc50(v)", "upperperc50(v)"});
+    CHECK(rows[0].get("n").to_string() == "2");
+    CHECK(rows[0].get("values(x)").to_string() == "a\nb");
+    CHECK(rows[0].get("p50(v)").to_string() == "1.5");
+    CHECK(rows[0].get("upperperc50(v)").to_string() == "2");
+}
+
+TEST_CASE("stats: through the parser, count(eval(...)) and min/max/earliest/latest by two fields") {
+    auto cmd = parsed<ast::StatsCmd>(
+        "| stats count(eval(action=\"failure\")) as failures min(_time) as firstTime max(_time) as lastTime "
+        "latest(action) as last_action by src user");
+    auto rows = stats(std::move(cmd), {ev({{"src", "1.2.3.4"}, {"user", "a"}, {"action", "failure"}, {"_time", "100"}}),
+                                       ev({{"src", "1.2.3.4"}, {"user", "a"}, {"action", "success"}, {"_time", "160"}}),
+                                       ev({{"src", "1.2.3.4"}, {"user", "a"}, {"action", "failure"}, {"_time", "130"}})});
+    REQUIRE(rows.size() == 1);
+    CHECK(names(rows[0]) == Strings{"src", "user", "failures", "firstTime", "lastTime", "last_action"});
+    CHECK(rows[0].get("failures").to_string() == "2");
+    CHECK(rows[0].get("firstTime").to_string() == "100");
+    CHECK(rows[0].get("lastTime").to_string() == "160");
+    CHECK(rows[0].get("last_action").to_string() == "success");
+}
+
+TEST_CASE("stats: span= on stats is reported as unsupported") {
+    CHECK_THROWS_AS(StatsOperator(parsed<ast::StatsCmd>("| stats count by _time span=1h"), OpContext{}), SplError);
+}

@@ -1,6 +1,7 @@
 #pragma once
 // Builders for stats-family ASTs by hand (the tests of stats, eventstats, streamstats, aggregates).
 #include "minispl/parse/ast.hpp"
+#include "minispl/parse/parser.hpp"
 
 #include <optional>
 #include <string>
@@ -85,6 +86,13 @@ std::vector<ast::Aggregation> aggs(A&&... a) {
     std::vector<ast::Aggregation> v;
     (v.push_back(std::forward<A>(a)), ...);
     return v;
+}
+
+//! The body of the last command of `spl` as parsed, e.g. parsed<ast::StatsCmd>("| stats count").
+template <class Body>
+Body parsed(std::string_view spl) {
+    auto p = parse_search(spl);
+    return std::get<Body>(std::move(p->commands.back().body));
 }
 
 }  // namespace minispl::test

@@ -86,3 +86,10 @@ TEST_CASE("streamstats: unsupported options are reported") {
     CHECK_THROWS_AS(StreamStatsOperator(stats_cmd(aggs(agg("count")), {}, {opt("current", "maybe")}), OpContext{}),
                     SplError);
 }
+
+TEST_CASE("streamstats: through the parser (streamstats count as rank by src query)") {
+    auto rows = streamstats(parsed<ast::StatsCmd>("* | streamstats count as rank by src query"),
+                            {ev({{"src", "a"}, {"query", "q"}}), ev({{"src", "a"}, {"query", "q"}}),
+                             ev({{"src", "b"}, {"query", "q"}})});
+    CHECK(column(rows, "rank") == Strings{"1", "2", "1"});
+}
