@@ -26,7 +26,7 @@ check "SKIP unsupported" grep -qx 'SKIP Fx Unknown Command — unsupported comma
 check "SKIP missing lookup" grep -qx 'SKIP Fx Missing Lookup — missing lookup no_such_table' "$TMP/out"
 check "SKIP dataset missing names the file" grep -qx "SKIP Fx Missing Dataset — dataset missing: $TMP/datasets/fixture/nope.json" "$TMP/out"
 check "two tests: named" grep -q '^SKIP Fx Two Tests \[Second Test\] — dataset missing' "$TMP/out"
-check "update_timestamp: relative time sees the events" grep -qx 'PASS Fx Recent — 2 results' "$TMP/out"
+check "update_timestamp: relative time sees the events" grep -qx 'PASS Fx Recent — 4 results' "$TMP/out"
 check "no update_timestamp: 2020 events are old" grep -qx 'FAIL Fx Stale — no results' "$TMP/out"
 check "deprecated folder skipped" bash -c "! grep -q 'Fx Old' '$TMP/out'"
 check "lines in path order" bash -c "grep -o 'Fx [A-Za-z ]*' '$TMP/out' | head -3 | tr '\n' '|' | grep -qx 'Fx Missing Dataset |Fx Missing Lookup |Fx Missing Risk |'"
@@ -43,7 +43,7 @@ check "skips alone: exit 0" test "$?" = 0
 check "skips with --strict: exit 1" test "$?" = 1
 
 "$MINISPL" test "$PACK/detections/deprecated" --attack-data "$TMP" >"$TMP/out3"
-check "deprecated folder named: tested" grep -qx 'PASS Fx Old — 2 results' "$TMP/out3"
+check "deprecated folder named: tested" grep -qx 'PASS Fx Old — 4 results' "$TMP/out3"
 
 "$MINISPL" test "$PACK/detections" --attack-data "$TMP" --quiet >"$TMP/out4"
 check "quiet: failures and summary only" test "$(grep -c '^PASS\|^SKIP' "$TMP/out4")" = 0 -a "$(grep -c '^FAIL' "$TMP/out4")" = 4
