@@ -1,6 +1,7 @@
 // minispl: run, lint and test Splunk detection rules offline.
 #include "commands.hpp"
 #include "run_commands.hpp"
+#include "test_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
                  "  minispl search 'sourcetype=aws:cloudtrail eventName=CreateSnapshot | stats count by userName' -i events.json\n"
                  "  minispl run detections/cloud/aws_exfiltration_via_ec2_snapshot.yml -i events.json --sourcetype aws:cloudtrail\n"
                  "  minispl lint detections/\n"
+                 "  minispl test detections/ --attack-data ../shared/attack_data\n"
                  "  minispl parse --explain detections/cloud/aws_exfiltration_via_ec2_snapshot.yml\n",
                  "minispl"};
     app.require_subcommand(1);
@@ -18,6 +20,7 @@ int main(int argc, char** argv) {
     minispl::cli::add_run_command(app);
     minispl::cli::add_lint_command(app);
     minispl::cli::add_parse_command(app);
+    minispl::cli::add_test_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }
