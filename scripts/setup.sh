@@ -2,7 +2,7 @@
 # Installs every build and test dependency of minispl from Debian packages.
 # Run as root (CI and the development machines are root); idempotent.
 set -euo pipefail
-PKGS=(build-essential cmake ninja-build pkg-config
+PKGS=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev python3 time
       libyaml-cpp-dev nlohmann-json3-dev tao-pegtl-dev libfmt-dev doctest-dev
       libsimdjson-dev libpcre2-dev libcli11-dev zlib1g-dev jq)
 missing=()

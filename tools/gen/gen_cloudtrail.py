@@ -176,11 +176,18 @@ def snapshot_exfil(rng, actors, t, n):
 
 
 def batch_job(rng, t, n):
+    # The job is created through the API by an IAM user of its own account, so the record names the
+    # user, a source IP and a CLI user agent: the Batch Service rule groups by user, src and user_agent,
+    # and stats drops events where a by-field is null.
     account = "%012d" % (900000000000 + n)  # its own account: one detection row each
     job = uuid(rng)
-    return [(t, {"eventVersion": "1.08", "userIdentity": {"type": "AWSService", "invokedBy": "batch.amazonaws.com"},
+    user = "batch-operator-%d" % n
+    ident = {"type": "IAMUser", "principalId": "AIDA%016d" % (n + 1), "arn": "arn:aws:iam::%s:user/%s" % (account, user),
+             "accountId": account, "accessKeyId": "AKIA%016d" % (n + 1), "userName": user}
+    return [(t, {"eventVersion": "1.08", "userIdentity": ident,
                  "eventTime": iso(t), "eventSource": "batch.amazonaws.com", "eventName": "JobCreated",
-                 "awsRegion": "us-east-1", "sourceIPAddress": "batch.amazonaws.com", "userAgent": "batch.amazonaws.com",
+                 "awsRegion": "us-east-1", "sourceIPAddress": "203.0.113.%d" % (10 + n % 200),
+                 "userAgent": "aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64.debian.12",
                  "requestParameters": None, "responseElements": None, "eventID": uuid(rng), "readOnly": False,
                  "eventType": "AwsServiceEvent", "managementEvent": True, "recipientAccountId": account,
                  "serviceEventDetails": {"jobArn": "arn:aws:batch:us-east-1:%s:job/%s" % (account, job),
