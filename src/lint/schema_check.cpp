@@ -3,6 +3,7 @@
 
 #include <regex>
 #include <set>
+#include <vector>
 
 namespace minispl::lint {
 
@@ -17,8 +18,18 @@ const std::set<std::string> kTopKeys = {
     "how_to_implement", "known_false_positives", "references", "tags", "data_source", "tests",
     "drilldown_searches", "rba", "finding", "deployment", "enabled_by_default", "baselines",
     "datamodel", "observable", "risk_severity"};
+// The newer security_content layout (2025+) moves tags up a level: creation_date/modification_date
+// instead of date, top-level analytic_story, asset_type, mitre_attack_id, product, security_domain,
+// and finding + threat_objects instead of tags.observable / rba.
+const std::set<std::string> kTopKeysV2 = {
+    "creation_date", "modification_date", "analytic_story", "asset_type", "mitre_attack_id", "product",
+    "category", "security_domain", "threat_objects", "manual_test", "cve", "atomic_guid"};
 const std::set<std::string> kRequiredStrings = {"name", "author", "description", "search",
                                                "how_to_implement", "known_false_positives"};
+
+bool is_newer_layout(const YAML::Node& doc) {
+    return doc["creation_date"] || doc["finding"] || doc["analytic_story"];
+}
 
 bool is_scalar_text(const YAML::Node& n) { return n.IsScalar() && !n.Scalar().empty(); }
 
@@ -51,9 +62,11 @@ void check_schema(const Detection& rule, std::vector<Diagnostic>& out) {
         err(doc, "a detection must be a YAML mapping");
         return;
     }
+    const bool v2 = is_newer_layout(doc);
     for (const auto& kv : doc) {
         const std::string key = kv.first.Scalar();
-        if (!kTopKeys.count(key)) err(kv.first, "unknown key '" + key + "' (contentctl forbids extra keys)", Severity::Warning);
+        if (!kTopKeys.count(key) && !(v2 && kTopKeysV2.count(key)))
+            err(kv.first, "unknown key '" + key + "' (contentctl forbids extra keys)", Severity::Warning);
     }
     for (const auto& key : kRequiredStrings) {
         YAML::Node n = doc[key];
@@ -67,9 +80,12 @@ void check_schema(const Detection& rule, std::vector<Diagnostic>& out) {
     if (YAML::Node n = doc["version"]; !n) err(doc, "missing required key 'version'");
     else if (!n.IsScalar() || !std::regex_match(n.Scalar(), positive))
         err(n, "'version' must be a positive integer");
-    if (YAML::Node n = doc["date"]; !n) err(doc, "missing required key 'date'");
-    else if (!n.IsScalar() || !std::regex_match(n.Scalar(), ymd))
-        err(n, "'date' must be a date YYYY-MM-DD");
+    for (const char* key : v2 ? std::vector<const char*>{"creation_date", "modification_date"}
+                              : std::vector<const char*>{"date"}) {
+        if (YAML::Node n = doc[key]; !n) err(doc, std::string("missing required key '") + key + "'");
+        else if (!n.IsScalar() || !std::regex_match(n.Scalar(), ymd))
+            err(n, std::string("'") + key + "' must be a date YYYY-MM-DD");
+    }
     if (YAML::Node n = doc["type"]; !n) err(doc, "missing required key 'type'");
     else if (!n.IsScalar() || !kTypes.count(n.Scalar()))
         err(n, "'type' must be one of TTP, Anomaly, Hunting, Correlation");
@@ -80,28 +96,30 @@ void check_schema(const Detection& rule, std::vector<Diagnostic>& out) {
     else if (!n.IsSequence()) err(n, "'data_source' must be a list");
     if (YAML::Node n = doc["references"]; n && !n.IsSequence() && !n.IsNull()) err(n, "'references' must be a list");
 
-    const YAML::Node tags = doc["tags"];
+    // In the newer layout the tag keys sit at the top level: check them there.
+    const YAML::Node tags = v2 ? doc : doc["tags"];
+    const std::string tp = v2 ? "" : "tags.";
     if (!tags) {
         err(doc, "missing required key 'tags'");
     } else if (!tags.IsMap()) {
         err(tags, "'tags' must be a mapping");
     } else {
-        if (YAML::Node n = tags["analytic_story"]; !n) err(tags, "missing required key 'tags.analytic_story'");
-        else if (!n.IsSequence() || n.size() == 0) err(n, "'tags.analytic_story' must be a non-empty list");
+        if (YAML::Node n = tags["analytic_story"]; !n) err(tags, "missing required key '" + tp + "analytic_story'");
+        else if (!n.IsSequence() || n.size() == 0) err(n, "'" + tp + "analytic_story' must be a non-empty list");
         if (YAML::Node n = tags["security_domain"]; n && (!n.IsScalar() || !kDomains.count(n.Scalar())))
-            err(n, "'tags.security_domain' must be one of access, endpoint, network, threat, identity, audit, cloud");
+            err(n, "'" + tp + "security_domain' must be one of access, endpoint, network, threat, identity, audit, cloud");
         if (YAML::Node n = tags["mitre_attack_id"]; n && n.IsSequence()) {
             static const std::regex mitre("^T[0-9]{4}(\\.[0-9]{3})?$");
             for (const auto& t : n)
                 if (!t.IsScalar() || !std::regex_match(t.Scalar(), mitre))
-                    err(t, "'tags.mitre_attack_id' entries look like T1234 or T1234.001");
+                    err(t, "'" + tp + "mitre_attack_id' entries look like T1234 or T1234.001");
         }
-        if (YAML::Node n = tags["product"]; n && !n.IsSequence()) err(n, "'tags.product' must be a list");
+        if (YAML::Node n = tags["product"]; n && !n.IsSequence()) err(n, "'" + tp + "product' must be a list");
     }
 
     YAML::Node status = doc["status"];
     bool production = status && status.IsScalar() && status.Scalar() == "production";
-    bool manual = tags && tags.IsMap() && tags["manual_test"];
+    bool manual = tags && tags.IsMap() && tags["manual_test"];  // top level in the newer layout
     const YAML::Node tests = doc["tests"];
     if (tests && !tests.IsSequence()) err(tests, "'tests' must be a list");
     if (production && !manual && (!tests || (tests.IsSequence() && tests.size() == 0)))

@@ -155,6 +155,30 @@ TEST_CASE("schema and tests-without-data") {
     CHECK(t->pos.line == 16);
 }
 
+TEST_CASE("schema: the newer layout (creation_date, top-level analytic_story, finding) is checked as such") {
+    Pack p;
+    const std::string v2 =
+        "name: newer layout\nid: 04455dd3-ced7-480f-b8e6-5469b99e98e2\nversion: 10\n"
+        "creation_date: '2023-04-24'\nmodification_date: '2026-05-13'\nauthor: a\nstatus: production\ntype: TTP\n"
+        "description: d\ndata_source:\n- X\nsearch: '`sysmon` | stats count by dest | `newer_layout_filter`'\n"
+        "how_to_implement: h\nknown_false_positives: k\nfinding:\n  title: Host $dest$\n  entity:\n    field: dest\n"
+        "    type: system\nthreat_objects: []\nanalytic_story:\n- S\nasset_type: Endpoint\nmitre_attack_id:\n- T1119\n"
+        "product:\n- Splunk Enterprise\ncategory: cloud\nsecurity_domain: threat\n"
+        "tests:\n- name: T\n  attack_data:\n  - data: x.log\n    sourcetype: s\n    source: s\n";
+    p.write("detections/newer_layout.yml", v2);
+    auto r = p.lint(p.root / "detections/newer_layout.yml");
+    CHECK(find(r, "schema") == nullptr);
+    // The same rule without its creation date, and with a key neither layout knows.
+    std::string broken = v2;
+    broken.replace(broken.find("creation_date: '2023-04-24'\n"), 28, "colour: red\n");
+    p.write("detections/newer_layout.yml", broken);
+    r = p.lint(p.root / "detections/newer_layout.yml");
+    std::vector<std::string> msgs;
+    for (const auto& d : r.diagnostics) if (d.rule == "schema") msgs.push_back(d.message);
+    CHECK(std::find(msgs.begin(), msgs.end(), "missing required key 'creation_date'") != msgs.end());
+    CHECK(std::any_of(msgs.begin(), msgs.end(), [](const std::string& m) { return m.find("'colour'") != std::string::npos; }));
+}
+
 TEST_CASE("malformed YAML is a yaml error with its position; exit codes") {
     Pack p;
     p.write("detections/broken.yml", "name: x\nsearch: [unclosed\n");
