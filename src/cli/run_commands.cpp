@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -35,7 +36,7 @@ struct RunArgs {
 void add_common_options(CLI::App* cmd, RunArgs& a) {
     cmd->add_option("-i,--input", a.inputs, "event files: JSON lines, a JSON array or CloudTrail {\"Records\":[...]}, "
                                             "optionally gzip-compressed; - for stdin")
-        ->check(CLI::ExistingFile | CLI::IsMember({"-"}));
+        ;  // a missing file is reported by the reader, as error[input] naming it
     cmd->add_option("--sourcetype", a.sourcetype, "sourcetype of the input events (e.g. aws:cloudtrail): selects the "
                                                   "field definitions in sourcetypes/");
     cmd->add_option("--source", a.source, "source of the input events (default: the file path)");
@@ -45,6 +46,12 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
     cmd->add_flag("-q,--quiet", a.quiet, "no progress bar and no summary on stderr");
+}
+
+//! Errors about files (inputs, datasets, definitions) have no position in the search; all others do.
+bool points_into_search(const Diagnostic& d) {
+    static const std::set<std::string> file_errors = {"input", "dataset-missing", "sourcetype", "yaml", "schema"};
+    return !file_errors.count(d.rule);
 }
 
 //! Prints an error in the search text with the line and a caret under the offending part.
@@ -77,10 +84,15 @@ int execute(SearchJob& job, const RunArgs& a) {
     auto writer = make_result_writer(*format, std::cout);
     for (const Event& row : out.rows) writer->write(row);
     writer->finish();
-    for (const Diagnostic& p : out.read.problems)
-        std::cerr << fmt::format("{}:{}: warning[{}]: {}\n", p.file, p.pos.line, p.rule, p.message);
+    for (const Diagnostic& p : out.read.problems) {
+        // The reader's message already starts with "file:line: ".
+        std::string where = fmt::format("{}:{}: ", p.file, p.pos.line);
+        std::string_view msg = p.message;
+        if (msg.rfind(where, 0) == 0) msg.remove_prefix(where.size());
+        std::cerr << fmt::format("{}warning[{}]: {}\n", where, p.rule, msg);
+    }
     if (!a.quiet)
-        std::cerr << fmt::format("{} results from {} events ({:.1f} MB){}\n", out.rows.size(), out.read.events,
+        std::cerr << fmt::format("{} result{} from {} events ({:.1f} MB){}\n", out.rows.size(), out.rows.size() == 1 ? "" : "s", out.read.events,
                                  double(out.read.bytes) / 1e6,
                                  out.read.bad_records ? fmt::format(", {} malformed records skipped", out.read.bad_records)
                                                       : std::string());
@@ -124,8 +136,7 @@ void add_search_command(CLI::App& app) {
             if (job.inputs.empty()) throw CLI::ValidationError("--input", "at least one input file is needed");
             throw CLI::RuntimeError(execute(job, *a));
         } catch (const SplError& e) {
-            if (e.diagnostic().rule == "syntax" || e.diagnostic().rule == "unsupported" ||
-                e.diagnostic().rule.rfind("macro", 0) == 0 || e.diagnostic().rule == "unknown-macro")
+            if (points_into_search(e.diagnostic()))
                 print_search_error(e.diagnostic(), job.spl, "search");
             else
                 std::cerr << fmt::format("error[{}]: {}\n", e.diagnostic().rule, e.what());
@@ -176,11 +187,10 @@ void add_run_command(CLI::App& app) {
             }
             throw CLI::RuntimeError(execute(job, *a));
         } catch (const SplError& e) {
-            const std::string& r = e.diagnostic().rule;
-            if (r == "syntax" || r == "unsupported" || r.find("macro") != std::string::npos)
+            if (points_into_search(e.diagnostic()))
                 print_rule_error(e.diagnostic(), rule);
             else
-                std::cerr << fmt::format("{}: error[{}]: {}\n", rule.file.string(), r, e.what());
+                std::cerr << fmt::format("{}: error[{}]: {}\n", rule.file.string(), e.diagnostic().rule, e.what());
             throw CLI::RuntimeError(1);
         }
     });

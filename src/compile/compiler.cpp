@@ -3,6 +3,7 @@
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/time_order.hpp"
+#include "minispl/parse/parser.hpp"
 
 #include <fmt/format.h>
 
@@ -32,7 +33,12 @@ std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline
             ordered = true;
         }
         if (!build_operator(cmd, ctx, *out)) {
-            throw SplError("unsupported", fmt::format("not supported: {}", cmd.name), cmd.name_span.begin,
+            // A command Splunk has but minispl does not run yet, or a name Splunk does not know.
+            bool known = is_known_command(cmd.name);
+            throw SplError(known ? "unsupported" : "unknown-command",
+                           known ? fmt::format("not supported: {}", cmd.name)
+                                 : fmt::format("unknown search command '{}'", cmd.name),
+                           cmd.name_span.begin,
                            std::max<uint32_t>(1, cmd.name_span.end - cmd.name_span.begin));
         }
         if (makes_order_irrelevant(cmd)) {
