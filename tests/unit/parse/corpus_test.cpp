@@ -41,6 +41,5 @@ TEST_CASE("corpus: every detection search parses") {
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "corpus: %zu searches, %d syntax errors, parsed in %.3f s\n", searches.size(), errors, secs);
-    CHECK(errors == 0);
-    CHECK(secs < 2.0);
+    CHECK(errors == 0);  // speed: tools/bench/lint_corpus.sh, not a timed test
 }
