@@ -110,7 +110,7 @@ TEST_CASE("semantics: events — flat fields, one value or a multivalue; strings
     CHECK(str(r, "c") == "2");
     CHECK(r.get("n").is_string());   // stored as text
     CHECK(str(r, "m") == "42");      // read as a number where + wants one
-    CHECK(count("where n > 5", in) == 1);
+    CHECK(count("search * | where n > 5", in) == 1);
 }
 
 TEST_CASE("semantics: events — JSON flattened with . and {}; arrays become multivalues; true/false and numbers as text") {
@@ -152,15 +152,15 @@ TEST_CASE("semantics: events — field names case-sensitive; search values case-
     CHECK(count("search user=admin", in) == 1);
     CHECK(count("search user=ADMIN", in) == 1);
     CHECK(count("search USER=Admin", in) == 0);  // no field USER
-    CHECK(count("where user=\"admin\"", in) == 0);
-    CHECK(count("where user=\"Admin\"", in) == 1);
-    CHECK(str(one("eval m=if(user==\"admin\", \"y\", \"n\")", in), "m") == "n");
+    CHECK(count("search * | where user=\"admin\"", in) == 0);
+    CHECK(count("search * | where user=\"Admin\"", in) == 1);
+    CHECK(str(one("search * | eval m=if(user==\"admin\", \"y\", \"n\")", in), "m") == "n");
 }
 
 TEST_CASE("semantics: events — a missing field is null; assigning null in eval removes the field") {
     std::vector<Event> in = {ev({{"user", "a"}})};
-    CHECK(count("where isnull(nope)", in) == 1);
-    auto r = one("eval user=null(), copy=nope", in);
+    CHECK(count("search * | where isnull(nope)", in) == 1);
+    auto r = one("search * | eval user=null(), copy=nope", in);
     CHECK_FALSE(r.has("user"));
     CHECK_FALSE(r.has("copy"));
 }
@@ -175,15 +175,15 @@ TEST_CASE("semantics: search — terms ANDed implicitly; OR binds tighter than A
     CHECK(count("search a=1 AND b=2 OR c=3", in) == 0);
     CHECK(count("search (a=1 AND b=2) OR c=3", in) == 1);
     // where/eval: (a=1 AND b=2) OR c=3.
-    CHECK(count("where a=1 AND b=2 OR c=3", in) == 1);
-    CHECK(str(one("eval r=if(a=1 AND b=2 OR c=3, \"y\", \"n\")", in), "r") == "y");
+    CHECK(count("search * | where a=1 AND b=2 OR c=3", in) == 1);
+    CHECK(str(one("search * | eval r=if(a=1 AND b=2 OR c=3, \"y\", \"n\")", in), "r") == "y");
     // implicit AND
     CHECK(count("search a=0 c=3", in) == 1);
     CHECK(count("search a=0 c=4", in) == 0);
     // NOT binds before OR: NOT a=0 OR c=3 is (NOT a=0) OR c=3.
     CHECK(count("search NOT a=0 OR c=3", in) == 1);
     CHECK(count("search NOT (a=0 OR c=3)", in) == 0);
-    CHECK(count("where NOT a=0 OR c=3", in) == 1);
+    CHECK(count("search * | where NOT a=0 OR c=3", in) == 1);
 }
 
 TEST_CASE("semantics: search — field=value wildcards (also quoted); field=* means exists; multivalue matches any") {
@@ -229,7 +229,7 @@ TEST_CASE("semantics: search — a bare term or phrase matches _raw, case-insens
     std::vector<Event> in = {ev({{"_raw", "User ADMIN logged in from 10.0.0.1"}}), ev({{"_raw", "nothing here"}})};
     CHECK(count("search admin", in) == 1);
     CHECK(count("search \"logged in\"", in) == 1);
-    CHECK(count("search \"in logged\"", in) == 0);
+    CHECK(count("search \"from logged\"", in) == 0);  // words present, phrase absent
     CHECK(count("search adm*", in) == 1);
     CHECK(count("search \"user * logged\"", in) == 1);
     CHECK(count("search absent", in) == 0);
@@ -275,24 +275,24 @@ TEST_CASE("semantics: search — a subsearch runs first and its rows become (f1=
 TEST_CASE("semantics: eval — \"double quotes\" are strings, 'single quotes' name fields, bare words are fields") {
     std::vector<Event> in = {ev({{"a", "x"}, {"b", "x"}, {"c", "y"}, {"a.b", "dotted"}, {"r{}.id", "arr"},
                                  {"my field", "spaced"}})};
-    auto r = one("eval s=\"a\", f='a.b', g='r{}.id', h='my field', i=a", in);
+    auto r = one("search * | eval s=\"a\", f='a.b', g='r{}.id', h='my field', i=a", in);
     CHECK(str(r, "s") == "a");
     CHECK(str(r, "f") == "dotted");
     CHECK(str(r, "g") == "arr");
     CHECK(str(r, "h") == "spaced");
     CHECK(str(r, "i") == "x");
-    CHECK(count("where a=b", in) == 1);  // two fields compared
-    CHECK(count("where a=c", in) == 0);
-    CHECK(count("where a=\"a\"", in) == 0);
+    CHECK(count("search * | where a=b", in) == 1);  // two fields compared
+    CHECK(count("search * | where a=c", in) == 0);
+    CHECK(count("search * | where a=\"a\"", in) == 0);
 }
 
 TEST_CASE("semantics: eval — = and == are the same test; . concatenates; + adds or concatenates; / gives a float when it must") {
     std::vector<Event> in = {ev({{"a", "x"}, {"n", "7"}})};
-    CHECK(count("where a=\"x\"", in) == 1);
-    CHECK(count("where a==\"x\"", in) == 1);
-    CHECK(count("where a!=\"x\"", in) == 0);
-    CHECK(count("where a!=\"y\"", in) == 1);
-    auto r = one("eval c=1 . 2, d=\"a\" + \"b\", e=n + 3, f=n / 2, g=6 / 2, h=a . n", in);
+    CHECK(count("search * | where a=\"x\"", in) == 1);
+    CHECK(count("search * | where a==\"x\"", in) == 1);
+    CHECK(count("search * | where a!=\"x\"", in) == 0);
+    CHECK(count("search * | where a!=\"y\"", in) == 1);
+    auto r = one("search * | eval c=1 . 2, d=\"a\" + \"b\", e=n + 3, f=n / 2, g=6 / 2, h=a . n", in);
     CHECK(str(r, "c") == "12");
     CHECK(str(r, "d") == "ab");
     CHECK(str(r, "e") == "10");
@@ -307,17 +307,17 @@ TEST_CASE("semantics: eval — = and == are the same test; . concatenates; + add
 // cannot assert a behaviour yet. Unresolved: decide against a real Splunk, then enable.
 TEST_CASE("semantics: eval — != and <> are different operators" * doctest::skip()) {
     std::vector<Event> in = {ev({{"a", "x"}})};
-    CHECK(count("where a!=\"y\"", in) == 1);
-    CHECK_THROWS(count("where a<>\"y\"", in));  // assumption: not an operator Splunk knows
+    CHECK(count("search * | where a!=\"y\"", in) == 1);
+    CHECK_THROWS(count("search * | where a<>\"y\"", in));  // assumption: not an operator Splunk knows
 }
 
 TEST_CASE("semantics: eval — a comparison or function given null is null (where: false); isnull/isnotnull/coalesce/if/case/null() handle it") {
     std::vector<Event> in = {ev({{"user", "u"}})};
-    CHECK(count("where nope=\"x\"", in) == 0);
-    CHECK(count("where nope!=\"x\"", in) == 0);
-    CHECK(count("where len(nope) > 0", in) == 0);
-    CHECK(count("where isnull(nope) AND isnotnull(user)", in) == 1);
-    auto r = one("eval l=len(nope), u=upper(nope), c=coalesce(nope, user), i=if(isnull(nope), \"null\", \"set\"), "
+    CHECK(count("search * | where nope=\"x\"", in) == 0);
+    CHECK(count("search * | where nope!=\"x\"", in) == 0);
+    CHECK(count("search * | where len(nope) > 0", in) == 0);
+    CHECK(count("search * | where isnull(nope) AND isnotnull(user)", in) == 1);
+    auto r = one("search * | eval l=len(nope), u=upper(nope), c=coalesce(nope, user), i=if(isnull(nope), \"null\", \"set\"), "
                  "k=case(isnotnull(nope), \"a\", true(), \"default\"), z=null()",
                  in);
     CHECK_FALSE(r.has("l"));
@@ -330,35 +330,35 @@ TEST_CASE("semantics: eval — a comparison or function given null is null (wher
 
 TEST_CASE("semantics: eval — like() is SQL LIKE, match() an unanchored regex search; x LIKE and x IN are operator forms") {
     std::vector<Event> in = {ev({{"p", "abxbc"}})};
-    CHECK(count("where like(p, \"a%b_\")", in) == 1);
-    CHECK(count("where like(p, \"a%b\")", in) == 0);
-    CHECK(count("where like(p, \"_bxbc\")", in) == 1);
-    CHECK(count("where p LIKE \"a%b_\"", in) == 1);
-    CHECK(count("where match(p, \"xb\")", in) == 1);  // unanchored
-    CHECK(count("where match(p, \"^xb\")", in) == 0);
-    CHECK(count("where p IN (\"q\", \"abxbc\")", in) == 1);
-    CHECK(count("where in(p, \"q\", \"abxbc\")", in) == 1);
-    CHECK(count("where p IN (\"q\", \"abx*\")", in) == 0);  // no wildcards in eval's IN
+    CHECK(count("search * | where like(p, \"a%b_\")", in) == 1);
+    CHECK(count("search * | where like(p, \"a%b\")", in) == 0);
+    CHECK(count("search * | where like(p, \"_bxbc\")", in) == 1);
+    CHECK(count("search * | where p LIKE \"a%b_\"", in) == 1);
+    CHECK(count("search * | where match(p, \"xb\")", in) == 1);  // unanchored
+    CHECK(count("search * | where match(p, \"^xb\")", in) == 0);
+    CHECK(count("search * | where p IN (\"q\", \"abxbc\")", in) == 1);
+    CHECK(count("search * | where in(p, \"q\", \"abxbc\")", in) == 1);
+    CHECK(count("search * | where p IN (\"q\", \"abx*\")", in) == 0);  // no wildcards in eval's IN
 }
 
 TEST_CASE("semantics: eval — eval a=…, b=… assigns left to right (b sees the new a)") {
-    auto r = one("eval a=1, b=a+1, a=b*10", {ev({{"a", "100"}})});
+    auto r = one("search * | eval a=1, b=a+1, a=b*10", {ev({{"a", "100"}})});
     CHECK(str(r, "b") == "2");
     CHECK(str(r, "a") == "20");
 }
 
 TEST_CASE("semantics: eval — function names are case-insensitive") {
     std::vector<Event> in = {ev({{"user", "admin"}})};
-    auto r = one("eval r=CASE(user=\"admin\", \"A\", true(), \"B\"), u=Upper(user), i=IF(ISNOTNULL(user), 1, 0)", in);
+    auto r = one("search * | eval r=CASE(user=\"admin\", \"A\", true(), \"B\"), u=Upper(user), i=IF(ISNOTNULL(user), 1, 0)", in);
     CHECK(str(r, "r") == "A");
     CHECK(str(r, "u") == "ADMIN");
     CHECK(str(r, "i") == "1");
-    CHECK(count("where ISNOTNULL(user) AND isNull(nope)", in) == 1);
+    CHECK(count("search * | where ISNOTNULL(user) AND isNull(nope)", in) == 1);
 }
 
 TEST_CASE("semantics: eval — multivalue functions and time functions") {
     std::vector<Event> in = {ev({{"m", mv("b", "a", "b", "c")}, {"k", mv("1", "2", "3", "4")}, {"s", "x,y,z"}})};
-    auto r = one("eval last=mvindex(m, -1), mid=mvindex(m, 1, 2), n=mvcount(m), app=mvappend(m, \"d\"), "
+    auto r = one("search * | eval last=mvindex(m, -1), mid=mvindex(m, 1, 2), n=mvcount(m), app=mvappend(m, \"d\"), "
                  "j=mvjoin(m, \";\"), f=mvfind(m, \"^c\"), flt=mvfilter(match(m, \"b\")), dd=mvdedup(m), "
                  "z=mvzip(m, k), mp=mvmap(m, m . \"!\"), sp=split(s, \",\")",
                  in);
@@ -375,7 +375,7 @@ TEST_CASE("semantics: eval — multivalue functions and time functions") {
     CHECK(mvs(r, "sp") == Strings{"x", "y", "z"});
 
     // Times: now() is the search's time; -7d@d goes back 7 days and snaps to midnight (UTC here).
-    auto t = one("eval n=now(), rel=relative_time(now(), \"-7d@d\"), txt=strftime(0, \"%Y-%m-%dT%H:%M:%S\"), "
+    auto t = one("search * | eval n=now(), rel=relative_time(now(), \"-7d@d\"), txt=strftime(0, \"%Y-%m-%dT%H:%M:%S\"), "
                  "back=strptime(\"2024-01-02 03:04:05\", \"%Y-%m-%d %H:%M:%S\")",
                  {ev({{"x", "1"}})});
     CHECK(num(t, "n") == kNow);
@@ -397,7 +397,7 @@ TEST_CASE("semantics: stats — count, count(x), dc, values, list, min/max, avg/
         ++i;
     }
     in.push_back(ev({{"other", "x"}, {"_time", 500}}));  // no v
-    auto r = one("stats count, count(v) as cv, dc(v) as dc, values(v) as vals, list(v) as l, min(v) as mn, "
+    auto r = one("search * | stats count, count(v) as cv, dc(v) as dc, values(v) as vals, list(v) as l, min(v) as mn, "
                  "max(v) as mx, min(s) as smin, max(s) as smax, avg(v) as avg, sum(v) as sum, stdev(v) as sd, "
                  "var(v) as var, range(v) as rg, median(v) as med, mode(v) as mode, p50(v) as p50, "
                  "perc90(v) as p90",
@@ -426,7 +426,7 @@ TEST_CASE("semantics: stats — count, count(x), dc, values, list, min/max, avg/
     // list keeps event order and stops at 100.
     std::vector<Event> many;
     for (int k = 0; k < 150; ++k) many.push_back(ev({{"v", k}, {"_time", 10000 - k}}));  // pushed newest first
-    auto l = mvs(one("stats list(v) as l", many), "l");
+    auto l = mvs(one("search * | stats list(v) as l", many), "l");
     REQUIRE(l.size() == 100);
     CHECK(l.front() == "0");
     CHECK(l[1] == "1");
@@ -434,7 +434,7 @@ TEST_CASE("semantics: stats — count, count(x), dc, values, list, min/max, avg/
     // earliest/latest by _time; first/last by the order events reach stats (here: sorted by v).
     std::vector<Event> t = {ev({{"v", "m"}, {"_time", 300}}), ev({{"v", "z"}, {"_time", 100}}),
                             ev({{"v", "a"}, {"_time", 200}})};
-    auto o = one("sort v | stats earliest(v) as e, latest(v) as la, first(v) as f, last(v) as ls", t);
+    auto o = one("search * | sort v | stats earliest(v) as e, latest(v) as la, first(v) as f, last(v) as ls", t);
     CHECK(str(o, "e") == "z");
     CHECK(str(o, "la") == "m");
     CHECK(str(o, "f") == "a");
@@ -443,30 +443,30 @@ TEST_CASE("semantics: stats — count, count(x), dc, values, list, min/max, avg/
 
 TEST_CASE("semantics: stats — without as, the output is named after the call as written") {
     std::vector<Event> in = {ev({{"eventName", "A"}, {"userAgent", "x"}})};
-    auto r = one("stats count dc(eventName) values(userAgent) count(eventName)", in);
+    auto r = one("search * | stats count dc(eventName) values(userAgent) count(eventName)", in);
     CHECK(names(r) == Strings{"count", "dc(eventName)", "values(userAgent)", "count(eventName)"});
 }
 
 TEST_CASE("semantics: stats — by a b: a row per combination, null by-field dropped, multivalue by-field splits, rows sorted; stats count with no events gives 0") {
     std::vector<Event> in = {ev({{"a", "y"}, {"b", "2"}}), ev({{"a", "x"}, {"b", "2"}}), ev({{"a", "x"}, {"b", "1"}}),
                              ev({{"a", "x"}, {"b", "1"}}), ev({{"a", "x"}}), ev({{"a", mv("p", "q")}, {"b", "3"}})};
-    auto rows = run("stats count by a b", in);
+    auto rows = run("search * | stats count by a b", in);
     REQUIRE(rows.size() == 5);
     CHECK(column(rows, "a") == Strings{"p", "q", "x", "x", "y"});
     CHECK(column(rows, "b") == Strings{"3", "3", "1", "2", "2"});
     CHECK(column(rows, "count") == Strings{"1", "1", "2", "1", "1"});
     // fillnull first keeps the event with no b
-    CHECK(run("fillnull value=none b | stats count by a b", in).size() == 6);
-    auto zero = run("stats count", {});
+    CHECK(run("search * | fillnull value=none b | stats count by a b", in).size() == 6);
+    auto zero = run("search * | stats count", {});
     REQUIRE(zero.size() == 1);
     CHECK(str(zero[0], "count") == "0");
-    CHECK(run("stats count by a", {}).empty());
+    CHECK(run("search * | stats count by a", {}).empty());
 }
 
 TEST_CASE("semantics: stats — fn(eval(expr)) aggregates an expression") {
     std::vector<Event> in = {ev({{"action", "failure"}, {"n", "2"}}), ev({{"action", "success"}, {"n", "3"}}),
                              ev({{"action", "failure"}, {"n", "5"}})};
-    auto r = one("stats count(eval(action=\"failure\")) as failures, sum(eval(n*10)) as s, "
+    auto r = one("search * | stats count(eval(action=\"failure\")) as failures, sum(eval(n*10)) as s, "
                  "dc(eval(upper(action))) as d",
                  in);
     CHECK(str(r, "failures") == "2");
@@ -478,15 +478,15 @@ TEST_CASE("semantics: stats — eventstats adds the group's aggregates to every 
     // _time falls as pushed: event order (newest first) is the push order.
     std::vector<Event> in = {ev({{"u", "a"}, {"n", "1"}, {"_time", 30}}), ev({{"u", "b"}, {"n", "2"}, {"_time", 20}}),
                              ev({{"u", "a"}, {"n", "3"}, {"_time", 10}})};
-    auto es = run("eventstats count as c, sum(n) as total by u", in);
+    auto es = run("search * | eventstats count as c, sum(n) as total by u", in);
     REQUIRE(es.size() == 3);
     CHECK(column(es, "u") == Strings{"a", "b", "a"});  // the events, kept
     CHECK(column(es, "c") == Strings{"2", "1", "2"});
     CHECK(column(es, "total") == Strings{"4", "2", "4"});
-    auto ss = run("streamstats count as c, sum(n) as running", in);
+    auto ss = run("search * | streamstats count as c, sum(n) as running", in);
     CHECK(column(ss, "c") == Strings{"1", "2", "3"});
     CHECK(column(ss, "running") == Strings{"1", "3", "6"});
-    auto by = run("streamstats count as c by u", in);
+    auto by = run("search * | streamstats count as c by u", in);
     CHECK(column(by, "c") == Strings{"1", "1", "2"});
 }
 
@@ -495,33 +495,33 @@ TEST_CASE("semantics: stats — eventstats adds the group's aggregates to every 
 
 TEST_CASE("semantics: bin — floors _time to the span (epoch-aligned s/m/h, midnight for d); numeric fields too") {
     std::vector<Event> in = {ev({{"_time", "1700000123"}, {"n", "23"}})};
-    CHECK(num(one("bin _time span=5m", in), "_time") == 1700000100);
-    CHECK(num(one("bucket _time span=1h", in), "_time") == 1699999200);
-    CHECK(num(one("bin _time span=1d", in), "_time") == 1699920000);
-    CHECK(num(one("bin _time span=30s", in), "_time") == 1700000100);
+    CHECK(num(one("search * | bin _time span=5m", in), "_time") == 1700000100);
+    CHECK(num(one("search * | bucket _time span=1h", in), "_time") == 1699999200);
+    CHECK(num(one("search * | bin _time span=1d", in), "_time") == 1699920000);
+    CHECK(num(one("search * | bin _time span=30s", in), "_time") == 1700000100);
     // A numeric field with a numeric span becomes the range it falls in (Search Reference: bin).
-    CHECK(str(one("bin n span=10", in), "n") == "20-30");
+    CHECK(str(one("search * | bin n span=10", in), "n") == "20-30");
 }
 
 TEST_CASE("semantics: fillnull — default value 0; without a field list, every field seen in the results") {
     std::vector<Event> in = {ev({{"a", "1"}}), ev({{"b", "2"}})};
-    auto rows = run("fillnull", in);
+    auto rows = run("search * | fillnull", in);
     REQUIRE(rows.size() == 2);
     CHECK(column(rows, "a") == Strings{"1", "0"});
     CHECK(column(rows, "b") == Strings{"0", "2"});
-    auto some = run("fillnull value=NA a", in);
+    auto some = run("search * | fillnull value=NA a", in);
     CHECK(column(some, "a") == Strings{"1", "NA"});
     CHECK_FALSE(some[0].has("b"));
 }
 
 TEST_CASE("semantics: rename — a AS b, wildcards (Processes.* AS *), the new name replaces an existing field") {
     std::vector<Event> in = {ev({{"a", "1"}, {"b", "old"}, {"Processes.user", "u"}, {"Processes.dest", "d"}})};
-    auto r = one("rename a AS b", in);
+    auto r = one("search * | rename a AS b", in);
     CHECK(str(r, "b") == "1");
     CHECK_FALSE(r.has("a"));
     auto fields = names(r);
     CHECK(std::count(fields.begin(), fields.end(), "b") == 1);
-    auto w = one("rename Processes.* AS *", in);
+    auto w = one("search * | rename Processes.* AS *", in);
     CHECK(str(w, "user") == "u");
     CHECK(str(w, "dest") == "d");
     CHECK_FALSE(w.has("Processes.user"));
@@ -529,7 +529,7 @@ TEST_CASE("semantics: rename — a AS b, wildcards (Processes.* AS *), the new n
 
 TEST_CASE("semantics: convert — timeformat=… ctime(f) [as g] turns epoch into text") {
     std::vector<Event> in = {ev({{"firstTime", "1700000000"}, {"t", "0"}})};
-    auto r = one("convert timeformat=\"%Y-%m-%dT%H:%M:%S\" ctime(firstTime) ctime(t) as tt", in);
+    auto r = one("search * | convert timeformat=\"%Y-%m-%dT%H:%M:%S\" ctime(firstTime) ctime(t) as tt", in);
     CHECK(str(r, "firstTime") == "2023-11-14T22:13:20");
     CHECK(str(r, "tt") == "1970-01-01T00:00:00");
     CHECK(str(r, "t") == "0");
@@ -537,12 +537,12 @@ TEST_CASE("semantics: convert — timeformat=… ctime(f) [as g] turns epoch int
 
 TEST_CASE("semantics: table keeps named fields in order (wildcards allowed); fields - drops; fields keeps") {
     std::vector<Event> in = {ev({{"c", "3"}, {"a", "1"}, {"b", "2"}, {"x.1", "p"}, {"x.2", "q"}})};
-    CHECK(names(one("table b a x.*", in)) == Strings{"b", "a", "x.1", "x.2"});
-    auto dropped = one("fields - a b", in);
+    CHECK(names(one("search * | table b a x.*", in)) == Strings{"b", "a", "x.1", "x.2"});
+    auto dropped = one("search * | fields - a b", in);
     CHECK_FALSE(dropped.has("a"));
     CHECK_FALSE(dropped.has("b"));
     CHECK(dropped.has("c"));
-    auto kept = one("fields a c", in);
+    auto kept = one("search * | fields a c", in);
     CHECK(kept.has("a"));
     CHECK(kept.has("c"));
     CHECK_FALSE(kept.has("b"));
@@ -551,46 +551,44 @@ TEST_CASE("semantics: table keeps named fields in order (wildcards allowed); fie
 TEST_CASE("semantics: other commands — dedup, sort (- descending, sort 0, default limit 10000), head, tail") {
     std::vector<Event> in = {ev({{"u", "a"}, {"n", "10"}, {"_time", 5}}), ev({{"u", "b"}, {"n", "9"}, {"_time", 4}}),
                              ev({{"u", "a"}, {"n", "1"}, {"_time", 3}})};
-    CHECK(column(run("dedup u", in), "n") == Strings{"10", "9"});  // first (newest) kept
-    CHECK(column(run("sort n", in), "n") == Strings{"1", "9", "10"});  // numeric
-    CHECK(column(run("sort - n", in), "n") == Strings{"10", "9", "1"});
-    CHECK(column(run("sort -n", in), "n") == Strings{"10", "9", "1"});
-    CHECK(column(run("head 2", in), "n") == Strings{"10", "9"});
-    CHECK(column(run("tail 1", in), "n") == Strings{"1"});
+    CHECK(column(run("search * | dedup u", in), "n") == Strings{"10", "9"});  // first (newest) kept
+    CHECK(column(run("search * | sort n", in), "n") == Strings{"1", "9", "10"});  // numeric
+    CHECK(column(run("search * | sort - n", in), "n") == Strings{"10", "9", "1"});
+    CHECK(column(run("search * | sort -n", in), "n") == Strings{"10", "9", "1"});
+    CHECK(column(run("search * | head 2", in), "n") == Strings{"10", "9"});
+    CHECK(column(run("search * | tail 1", in), "n") == Strings{"1"});
     std::vector<Event> big;
     for (int k = 0; k < 10050; ++k) big.push_back(ev({{"k", k}}));
-    CHECK(run("sort k", big).size() == 10000);
-    CHECK(run("sort 0 k", big).size() == 10050);
+    CHECK(run("search * | sort k", big).size() == 10000);
+    CHECK(run("search * | sort 0 k", big).size() == 10050);
 }
 
 TEST_CASE("semantics: other commands — rex named groups, max_match, mode=sed; regex f=\"re\" / f!=\"re\"") {
     std::vector<Event> in = {ev({{"_raw", "user=alice user=bob"}, {"cmd", "powershell -enc AAA"}})};
-    auto r = one("rex \"user=(?<first>\\w+)\"", in);
+    auto r = one("search * | rex \"user=(?<first>\\w+)\"", in);
     CHECK(str(r, "first") == "alice");
-    auto m = one("rex field=_raw max_match=0 \"user=(?<u>\\w+)\"", in);
+    auto m = one("search * | rex field=_raw max_match=0 \"user=(?<u>\\w+)\"", in);
     CHECK(mvs(m, "u") == Strings{"alice", "bob"});
-    auto s = one("rex field=cmd mode=sed \"s/-enc \\w+/-enc X/g\"", in);
+    auto s = one("search * | rex field=cmd mode=sed \"s/-enc \\w+/-enc X/g\"", in);
     CHECK(str(s, "cmd") == "powershell -enc X");
-    CHECK(count("regex cmd=\"-enc\\s\"", in) == 1);
-    CHECK(count("regex cmd!=\"-enc\\s\"", in) == 0);
-    CHECK(count("regex cmd=\"^enc\"", in) == 0);
+    CHECK(count("search * | regex cmd=\"-enc\\s\"", in) == 1);
+    CHECK(count("search * | regex cmd!=\"-enc\\s\"", in) == 0);
+    CHECK(count("search * | regex cmd=\"^enc\"", in) == 0);
 }
 
-// enable when spath lands
-TEST_CASE("semantics: other commands — spath input= path= output=" * doctest::skip()) {
+TEST_CASE("semantics: other commands — spath input= path= output=") {
     std::vector<Event> in = {ev({{"j", R"({"a":{"b":"deep"},"l":[1,2]})"}})};
-    auto r = one("spath input=j path=a.b output=x | spath input=j path=l{} output=ls", in);
+    auto r = one("search * | spath input=j path=a.b output=x | spath input=j path=l{} output=ls", in);
     CHECK(str(r, "x") == "deep");
     CHECK(mvs(r, "ls") == Strings{"1", "2"});
 }
 
-// enable when lookup lands
-TEST_CASE("semantics: other commands — lookup" * doctest::skip()) {
+TEST_CASE("semantics: other commands — lookup") {
     auto dir = std::filesystem::temp_directory_path() / "minispl_sem_lookup";
     std::filesystem::create_directories(dir);
     { std::ofstream(dir / "users.csv") << "user,role\nalice,admin\nbob,dev\n"; }
     std::vector<Event> in = {ev({{"u", "alice"}}), ev({{"u", "carol"}})};
-    auto pipeline = parse_search("lookup users.csv user AS u OUTPUT role");
+    auto pipeline = parse_search("search * | lookup users.csv user AS u OUTPUT role");
     CompileContext ctx;
     ctx.op.lookup_dirs = {dir};
     auto c = compile_pipeline(*pipeline, ctx);
@@ -600,29 +598,36 @@ TEST_CASE("semantics: other commands — lookup" * doctest::skip()) {
     CHECK(column(c->sink.rows, "role") == Strings{"admin", ""});
 }
 
-// enable when mvexpand lands
-TEST_CASE("semantics: other commands — mvexpand" * doctest::skip()) {
-    auto rows = run("mvexpand m", {ev({{"m", mv("a", "b", "c")}, {"k", "1"}})});
+TEST_CASE("semantics: other commands — mvexpand") {
+    auto rows = run("search * | mvexpand m", {ev({{"m", mv("a", "b", "c")}, {"k", "1"}})});
     CHECK(column(rows, "m") == Strings{"a", "b", "c"});
     CHECK(column(rows, "k") == Strings{"1", "1", "1"});
 }
 
-// enable when makemv lands
-TEST_CASE("semantics: other commands — makemv" * doctest::skip()) {
-    auto r = one("makemv delim=\",\" s", {ev({{"s", "a,b,c"}})});
+TEST_CASE("semantics: other commands — makemv") {
+    auto r = one("search * | makemv delim=\",\" s", {ev({{"s", "a,b,c"}})});
     CHECK(mvs(r, "s") == Strings{"a", "b", "c"});
 }
 
-// enable when iplocation lands
-TEST_CASE("semantics: other commands — iplocation" * doctest::skip()) {
-    auto r = one("iplocation src", {ev({{"src", "8.8.8.8"}})});
-    CHECK(r.has("Country"));
+TEST_CASE("semantics: other commands — iplocation (Country)") {
+    auto r = one("search * | iplocation src", {ev({{"src", "8.8.8.8"}})});
+    CHECK(str(r, "Country") == "United States");
+    auto none = one("search * | iplocation src", {ev({{"src", "10.0.0.1"}})});
+    CHECK(str(none, "Country") == "");  // private address: no country
+}
+
+// Splunk's iplocation also adds City, Region, lat and lon (Search Reference: iplocation). The engine
+// reads only the GeoIP country database (src/ops/iplocation.cpp), so these cannot come out yet.
+// Enable when iplocation reads a city database.
+TEST_CASE("semantics: other commands — iplocation (City, Region, lat, lon)" * doctest::skip()) {
+    auto r = one("search * | iplocation src", {ev({{"src", "8.8.8.8"}})});
+    CHECK(r.has("City"));
+    CHECK(r.has("Region"));
     CHECK(r.has("lat"));
     CHECK(r.has("lon"));
 }
 
-// enable when join lands
-TEST_CASE("semantics: other commands — join" * doctest::skip()) {
+TEST_CASE("semantics: other commands — join") {
     std::vector<Event> in = {ev({{"kind", "l"}, {"id", "1"}, {"x", "L1"}}), ev({{"kind", "l"}, {"id", "2"}, {"x", "L2"}}),
                              ev({{"kind", "r"}, {"id", "1"}, {"y", "R1"}})};
     auto inner = run("search kind=l | join id [ search kind=r | fields id y ]", in);
@@ -631,41 +636,40 @@ TEST_CASE("semantics: other commands — join" * doctest::skip()) {
     CHECK(run("search kind=l | join type=left id [ search kind=r | fields id y ]", in).size() == 2);
 }
 
-// enable when append lands
-TEST_CASE("semantics: other commands — append" * doctest::skip()) {
+TEST_CASE("semantics: other commands — append") {
     std::vector<Event> in = {ev({{"kind", "l"}}), ev({{"kind", "r"}})};
     auto rows = run("search kind=l | append [ search kind=r ]", in);
     CHECK(column(rows, "kind") == Strings{"l", "r"});  // the subsearch's rows come after
 }
 
-// enable when appendpipe lands
+// enable when appendpipe lands (src/ops/appendpipe.cpp is in the tree but adds no rows yet:
+// its own test in subpipeline_commands_test.cpp fails the same way)
 TEST_CASE("semantics: other commands — appendpipe" * doctest::skip()) {
     std::vector<Event> in = {ev({{"n", "1"}}), ev({{"n", "2"}})};
-    auto rows = run("stats sum(n) as s | appendpipe [ eval s=s*10 ]", in);
+    auto rows = run("search * | stats sum(n) as s | appendpipe [ eval s=s*10 ]", in);
     CHECK(column(rows, "s") == Strings{"3", "30"});
 }
 
-// enable when foreach lands
+// enable when foreach lands (src/ops/foreach.cpp is in the tree but its body yields no rows yet:
+// its own test in subpipeline_commands_test.cpp fails the same way)
 TEST_CASE("semantics: other commands — foreach" * doctest::skip()) {
-    auto r = one("foreach c_* [ eval <<FIELD>>=<<FIELD>>*2 ]", {ev({{"c_a", "1"}, {"c_b", "5"}, {"d", "7"}})});
+    auto r = one("search * | foreach c_* [ eval <<FIELD>>=<<FIELD>>*2 ]", {ev({{"c_a", "1"}, {"c_b", "5"}, {"d", "7"}})});
     CHECK(str(r, "c_a") == "2");
     CHECK(str(r, "c_b") == "10");
     CHECK(str(r, "d") == "7");
 }
 
-// enable when transaction lands
-TEST_CASE("semantics: other commands — transaction" * doctest::skip()) {
+TEST_CASE("semantics: other commands — transaction") {
     std::vector<Event> in = {ev({{"s", "1"}, {"_time", 10}, {"_raw", "a"}}), ev({{"s", "1"}, {"_time", 20}, {"_raw", "b"}}),
                              ev({{"s", "2"}, {"_time", 15}, {"_raw", "c"}})};
-    auto rows = run("transaction s", in);
+    auto rows = run("search * | transaction s", in);
     REQUIRE(rows.size() == 2);
-    auto sorted = run("transaction s | sort s", in);
+    auto sorted = run("search * | transaction s | sort s", in);
     CHECK(str(sorted[0], "eventcount") == "2");
     CHECK(str(sorted[0], "duration") == "10");
 }
 
-// enable when map lands
-TEST_CASE("semantics: other commands — map" * doctest::skip()) {
+TEST_CASE("semantics: other commands — map") {
     std::vector<Event> in = {ev({{"kind", "seed"}, {"u", "alice"}}), ev({{"kind", "x"}, {"u", "alice"}}),
                              ev({{"kind", "x"}, {"u", "bob"}})};
     auto rows = run("search kind=seed | map search=\"search kind=x u=$u$\"", in);
@@ -677,8 +681,8 @@ TEST_CASE("semantics: results of an event search come out newest first") {
     std::vector<Event> in = {ev({{"n", "a"}, {"_time", 100}}), ev({{"n", "b"}, {"_time", 300}}),
                              ev({{"n", "c"}, {"_time", 200}})};
     CHECK(column(run("search *", in), "n") == Strings{"b", "c", "a"});
-    CHECK(column(run("eval x=1", in), "n") == Strings{"b", "c", "a"});
-    CHECK(column(run("head 1", in), "n") == Strings{"b"});
+    CHECK(column(run("search * | eval x=1", in), "n") == Strings{"b", "c", "a"});
+    CHECK(column(run("search * | head 1", in), "n") == Strings{"b"});
 }
 
 // ============================================================================================
