@@ -82,6 +82,12 @@ public:
     throw;
 }
 
+//! Whether a (sub)pipeline searches the inputs: yes unless it starts with a generating
+//! command. `| search ...` is still a search over the events (`[| search ...]` subsearches).
+bool reads_events(const ast::Pipeline& p) {
+    return !p.leading_pipe || (!p.commands.empty() && p.commands.front().name == "search");
+}
+
 }  // namespace
 
 double newest_event_time(const SearchJob& job) {
@@ -113,7 +119,7 @@ SearchOutcome run_search(const SearchJob& job) {
     ctx.run_subsearch = [&](const ast::Pipeline& sub) {
         auto compiled = compile_pipeline(sub, ctx);
         ReadStats ignored;
-        if (!sub.leading_pipe) feed(job, sourcetypes, compiled->head(), ignored);
+        if (reads_events(sub)) feed(job, sourcetypes, compiled->head(), ignored);
         compiled->finish();
         return std::move(compiled->sink.rows);
     };
