@@ -20,6 +20,14 @@
 #include "minispl/ops/table.hpp"
 #include "minispl/ops/tail.hpp"
 #include "minispl/ops/where.hpp"
+#include "minispl/ops/extract.hpp"
+#include "minispl/ops/fromjson.hpp"
+#include "minispl/ops/inputlookup.hpp"
+#include "minispl/ops/iplocation.hpp"
+#include "minispl/ops/lookup.hpp"
+#include "minispl/ops/outputlookup.hpp"
+#include "minispl/ops/spath.hpp"
+#include "minispl/ops/xmlkv.hpp"
 
 #include <functional>
 #include <map>
@@ -84,6 +92,14 @@ const std::map<std::string, Builder>& builders() {
         {"tail", add<TailOperator, ast::HeadCmd>},
         {"regex", add<RegexOperator, ast::RegexCmd>},
         {"rex", add<RexOperator, ast::RexCmd>},
+        {"spath", add<SpathOperator, ast::GenericCmd>},
+        {"xmlkv", add<XmlkvOperator, ast::FieldsCmd>},
+        {"fromjson", add<FromjsonOperator, ast::FieldsCmd>},
+        {"extract", add<ExtractOperator, ast::GenericCmd>},
+        {"lookup", add<LookupOperator, ast::LookupCmd>},
+        {"inputlookup", add<InputlookupOperator, ast::LookupTableCmd>},
+        {"outputlookup", add<OutputlookupOperator, ast::LookupTableCmd>},
+        {"iplocation", add<IplocationOperator, ast::FieldsCmd>},
     };
     return table;
 }
