@@ -28,6 +28,13 @@
 #include "minispl/ops/outputlookup.hpp"
 #include "minispl/ops/spath.hpp"
 #include "minispl/ops/xmlkv.hpp"
+#include "minispl/ops/addtotals.hpp"
+#include "minispl/ops/makemv.hpp"
+#include "minispl/ops/mvcombine.hpp"
+#include "minispl/ops/mvexpand.hpp"
+#include "minispl/ops/replace.hpp"
+#include "minispl/ops/top.hpp"
+#include "minispl/ops/transaction.hpp"
 
 #include <functional>
 #include <map>
@@ -36,6 +43,12 @@
 namespace minispl {
 
 ast::SearchExprPtr substitute_subsearches(const ast::SearchExpr& expr, const CompileContext& ctx);
+// subpipeline_builders.cpp: commands that run other pipelines.
+void add_join(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx);
+void add_append(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx);
+void add_appendpipe(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx);
+void add_foreach(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx);
+void add_map(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx);
 
 namespace {
 
@@ -100,6 +113,21 @@ const std::map<std::string, Builder>& builders() {
         {"inputlookup", add<InputlookupOperator, ast::LookupTableCmd>},
         {"outputlookup", add<OutputlookupOperator, ast::LookupTableCmd>},
         {"iplocation", add<IplocationOperator, ast::FieldsCmd>},
+        {"mvexpand", add<MvexpandOperator, ast::FieldsCmd>},
+        {"makemv", add<MakemvOperator, ast::FieldsCmd>},
+        {"mvcombine", add<MvcombineOperator, ast::FieldsCmd>},
+        {"addtotals", add<AddtotalsOperator, ast::FieldsCmd>},
+        {"replace", add<ReplaceOperator, ast::ReplaceCmd>},
+        {"transaction", add<TransactionOperator, ast::TransactionCmd>},
+        {"top", add<TopOperator, ast::TopCmd>},
+        {"rare", [](CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
+             out.append(std::make_unique<TopOperator>(body_of<ast::TopCmd>(cmd, "rare"), ctx.op, true));
+         }},
+        {"join", add_join},
+        {"append", add_append},
+        {"appendpipe", add_appendpipe},
+        {"foreach", add_foreach},
+        {"map", add_map},
     };
     return table;
 }
@@ -122,7 +150,12 @@ bool build_operator(const ast::Command& cmd, const CompileContext& ctx, Compiled
 bool is_supported_command(const std::string& name) { return builders().count(name) > 0; }
 
 bool is_order_sensitive(const ast::Command& cmd) {
-    static const std::set<std::string> always = {"dedup", "head", "tail", "streamstats", "transaction"};
+    // append/appendpipe: what they add goes after the (ordered) results, so the results are
+    // ordered before them and not re-sorted after. map: maxsearches takes the first rows.
+    // table/fields may drop _time, after which the order could no longer be restored.
+    static const std::set<std::string> always = {"dedup",     "head",   "tail",       "streamstats", "transaction",
+                                                 "mvcombine", "append", "appendpipe", "map",         "top",
+                                                 "rare",      "table",  "fields"};
     if (always.count(cmd.name)) return true;
     if (const auto* s = std::get_if<ast::StatsCmd>(&cmd.body)) return aggregates_in_order(*s);
     return false;

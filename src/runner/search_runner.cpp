@@ -112,6 +112,8 @@ SearchOutcome run_search(const SearchJob& job) {
     SourcetypeRegistry sourcetypes(default_sourcetype_dir());
     CompileContext ctx;
     ctx.op.lookup_dirs = job.lookup_dirs;
+    ctx.macros = job.macros ? job.macros : &builtin_macros;  // for map's search text
+    ctx.filter_macro = job.filter_macro;
     ctx.op.eval.now = job.now > 0 ? job.now
                                   : std::chrono::duration<double>(
                                         std::chrono::system_clock::now().time_since_epoch()).count();

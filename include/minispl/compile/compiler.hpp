@@ -1,8 +1,10 @@
 #pragma once
 // Turns a parsed pipeline into a chain of operators.
 #include "minispl/core/event.hpp"
+#include "minispl/macros/macro_table.hpp"
 #include "minispl/ops/context.hpp"
 #include "minispl/ops/operator.hpp"
+#include "minispl/ops/subpipeline.hpp"
 #include "minispl/parse/ast.hpp"
 
 #include <functional>
@@ -17,7 +19,10 @@ using SubsearchRunner = std::function<std::vector<Event>(const ast::Pipeline&)>;
 
 struct CompileContext {
     OpContext op;
-    SubsearchRunner run_subsearch;  //!< needed only by pipelines with subsearches
+    SubsearchRunner run_subsearch;    //!< needed only by pipelines with subsearches (and join/append)
+    //! map expands macros in its search text when it runs: the job's table and filter macro.
+    const MacroTable* macros = nullptr;
+    std::string filter_macro;
 };
 
 //! A compiled pipeline: the operators in order, the last one feeding `sink`.
@@ -40,6 +45,11 @@ private:
 //! Compiles `pipeline`. Throws SplError: "unsupported" (`not supported: <command>`, with the
 //! command's span) for a command the engine does not implement, or an operator's own error.
 std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline, const CompileContext& ctx);
+
+//! Runs `pipeline` over `rows` instead of the inputs (appendpipe, foreach); returns its output.
+std::vector<Event> run_pipeline_over(const ast::Pipeline& pipeline, std::vector<Event> rows, const CompileContext& ctx);
+//! Parses `spl` (no macros: they are expanded already) and runs it over `rows`.
+std::vector<Event> run_text_over(const std::string& spl, std::vector<Event> rows, const CompileContext& ctx);
 
 //! The engine implements this command (lower-case name).
 bool is_supported_command(const std::string& name);

@@ -18,6 +18,13 @@
 #include "minispl/ops/table.hpp"
 #include "minispl/ops/tail.hpp"
 #include "minispl/ops/where.hpp"
+#include "minispl/ops/addtotals.hpp"
+#include "minispl/ops/makemv.hpp"
+#include "minispl/ops/mvcombine.hpp"
+#include "minispl/ops/mvexpand.hpp"
+#include "minispl/ops/replace.hpp"
+#include "minispl/ops/top.hpp"
+#include "minispl/ops/transaction.hpp"
 #include "minispl/parse/parser.hpp"
 
 #include <stdexcept>
@@ -42,6 +49,14 @@ inline std::unique_ptr<Operator> make_operator(const ast::Command& c, const OpCo
     if (n == "tail") return std::make_unique<TailOperator>(std::get<ast::HeadCmd>(b), ctx);
     if (n == "regex") return std::make_unique<RegexOperator>(std::get<ast::RegexCmd>(b), ctx);
     if (n == "rex") return std::make_unique<RexOperator>(std::get<ast::RexCmd>(b), ctx);
+    if (n == "mvexpand") return std::make_unique<MvexpandOperator>(std::get<ast::FieldsCmd>(b), ctx);
+    if (n == "makemv") return std::make_unique<MakemvOperator>(std::get<ast::FieldsCmd>(b), ctx);
+    if (n == "mvcombine") return std::make_unique<MvcombineOperator>(std::get<ast::FieldsCmd>(b), ctx);
+    if (n == "addtotals") return std::make_unique<AddtotalsOperator>(std::get<ast::FieldsCmd>(b), ctx);
+    if (n == "replace") return std::make_unique<ReplaceOperator>(std::get<ast::ReplaceCmd>(b), ctx);
+    if (n == "transaction") return std::make_unique<TransactionOperator>(std::get<ast::TransactionCmd>(b), ctx);
+    if (n == "top") return std::make_unique<TopOperator>(std::get<ast::TopCmd>(b), ctx);
+    if (n == "rare") return std::make_unique<TopOperator>(std::get<ast::TopCmd>(b), ctx, true);
     throw std::runtime_error("spl_pipeline.hpp: no operator for " + n);
 }
 

@@ -1,0 +1,43 @@
+#pragma once
+// Reading `key=value` command options: case-insensitive keys, Splunk's boolean spellings.
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/parse/ast.hpp"
+
+#include <cctype>
+#include <cstdint>
+#include <string>
+
+namespace minispl::opt {
+
+inline std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+//! `true/t/1/yes` or `false/f/0/no` (any case); throws SplError(rule) otherwise.
+inline bool to_bool(const ast::Option& o, const char* rule) {
+    std::string v = lower(o.value);
+    if (v == "true" || v == "t" || v == "1" || v == "yes") return true;
+    if (v == "false" || v == "f" || v == "0" || v == "no") return false;
+    throw SplError(rule, o.key + "= wants true or false, got \"" + o.value + "\"", o.value_span.begin,
+                   std::max<uint32_t>(1, o.value_span.end - o.value_span.begin));
+}
+
+//! A non-negative integer option; throws SplError(rule) otherwise.
+inline int64_t to_count(const ast::Option& o, const char* rule) {
+    try {
+        size_t used = 0;
+        long long n = std::stoll(o.value, &used);
+        if (used == o.value.size() && n >= 0) return n;
+    } catch (...) {
+    }
+    throw SplError(rule, o.key + "= wants a non-negative integer, got \"" + o.value + "\"", o.value_span.begin,
+                   std::max<uint32_t>(1, o.value_span.end - o.value_span.begin));
+}
+
+[[noreturn]] inline void unknown(const ast::Option& o, const char* rule) {
+    throw SplError(rule, std::string("unknown option for ") + rule + ": " + o.key, o.span.begin,
+                   std::max<uint32_t>(1, o.span.end - o.span.begin));
+}
+
+}  // namespace minispl::opt

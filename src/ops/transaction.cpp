@@ -1,0 +1,158 @@
+#include "minispl/ops/transaction.hpp"
+
+#include "minispl/ops/bin.hpp"
+#include "minispl/ops/option_util.hpp"
+#include "minispl/parse/parser.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace minispl {
+
+namespace {
+
+double duration_option(const ast::Option& o) {
+    auto span = parse_time_span(o.value);
+    if (!span || span->count < 0)
+        throw SplError("transaction", o.key + "= wants a time span such as 30s, 5m or 2h, got \"" + o.value + "\"",
+                       o.value_span.begin, std::max<uint32_t>(1, o.value_span.end - o.value_span.begin));
+    return span_seconds(*span);
+}
+
+std::optional<std::vector<std::string>> key_of(const Event& e, const std::vector<std::string>& fields) {
+    std::vector<std::string> key;
+    for (const auto& f : fields) {
+        const Value* v = e.find(f);
+        if (!v || v->is_null()) return std::nullopt;
+        key.push_back(v->to_string());
+    }
+    return key;
+}
+
+}  // namespace
+
+TransactionOperator::~TransactionOperator() = default;
+
+bool TransactionOperator::Condition::matches(const Event& e) const {
+    if (eval) return eval->test(e);
+    return search && search->matches(e);
+}
+
+TransactionOperator::Condition TransactionOperator::condition(const ast::Option& o, const OpContext& ctx) const {
+    Condition c;
+    std::string text = o.value;
+    try {
+        if (!o.quoted && opt::lower(text.substr(0, 5)) == "eval(" && text.back() == ')') {
+            auto expr = parse_eval_expression(std::string_view(text).substr(5, text.size() - 6));
+            c.eval = std::make_unique<Evaluator>(*expr, ctx.eval);
+        } else {
+            auto expr = parse_search_expression(text);
+            if (expr) c.search.emplace(*expr, ctx);
+            else throw SplError("transaction", "empty " + o.key + "=");
+        }
+    } catch (SplError& e) {
+        // Point at the option: the offsets are within its value.
+        Diagnostic& d = e.diagnostic();
+        d.offset = o.value_span.begin + (o.quoted ? 1 : 0) + std::min<uint32_t>(d.offset, static_cast<uint32_t>(text.size()));
+        d.message = o.key + "=: " + d.message;
+        throw;
+    }
+    return c;
+}
+
+TransactionOperator::TransactionOperator(const ast::TransactionCmd& cmd, const OpContext& ctx) {
+    for (const auto& o : cmd.options) {
+        std::string k = opt::lower(o.key);
+        if (k == "startswith") starts_.emplace(condition(o, ctx));
+        else if (k == "endswith") ends_.emplace(condition(o, ctx));
+        else if (k == "maxspan") maxspan_ = duration_option(o);
+        else if (k == "maxpause") maxpause_ = duration_option(o);
+        else if (k == "maxevents") maxevents_ = static_cast<size_t>(opt::to_count(o, "transaction"));
+        else if (k == "keepevicted") keepevicted_ = opt::to_bool(o, "transaction");
+        else if (k == "mvlist") mvlist_ = opt::to_bool(o, "transaction");
+        // connected only matters for events that carry some but not all of the fields; minispl
+        // leaves such events out. The others are memory limits and rendering.
+        else if (k == "connected") opt::to_bool(o, "transaction");
+        else if (k != "maxopentxn" && k != "maxopenevents" && k != "unifyends" && k != "keeporphans" && k != "delim" &&
+                 k != "nullstr" && k != "mvraw")
+            opt::unknown(o, "transaction");
+    }
+    for (const auto& f : cmd.fields) fields_.push_back(f.name);
+}
+
+void TransactionOperator::push(Event event) { input_.push_back(std::move(event)); }
+
+void TransactionOperator::close(Open& txn, bool started) {
+    if (txn.events.empty()) return;
+    bool complete = (!starts_ || started) && (!ends_ || txn.ended);
+    if (!complete && !keepevicted_) {
+        txn.events.clear();
+        return;
+    }
+    Event out;
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<std::string>> values;
+    std::map<std::string, std::set<std::string>> seen;
+    std::string raw;
+    double earliest = txn.events.back().time(), latest = txn.events.front().time();
+    for (auto it = txn.events.rbegin(); it != txn.events.rend(); ++it) {  // oldest first
+        earliest = std::min(earliest, it->time());
+        latest = std::max(latest, it->time());
+        for (const auto& [name, value] : it->fields()) {
+            if (name == "_time") continue;
+            if (name == "_raw") {
+                if (!raw.empty()) raw += '\n';
+                raw += value.to_string();
+                continue;
+            }
+            if (!values.count(name)) order.push_back(name);
+            auto& vals = values[name];
+            for (auto& v : value.mv_values())
+                if (mvlist_ || seen[name].insert(v).second) vals.push_back(std::move(v));
+        }
+    }
+    out.set("_time", Value::string(format_number(earliest)));
+    if (!raw.empty()) out.set("_raw", Value::string(raw));
+    for (const auto& name : order) out.set(name, Value::multi(std::move(values[name])));
+    out.set("duration", Value::string(format_number(latest - earliest)));
+    out.set("eventcount", Value::string(std::to_string(txn.events.size())));
+    if (keepevicted_) out.set("closed_txn", Value::string(complete ? "1" : "0"));
+    done_.push_back(std::move(out));
+    txn.events.clear();
+}
+
+void TransactionOperator::finish() {
+    // Events arrive newest first (the compiler orders them before this command).
+    std::map<std::vector<std::string>, Open> open;
+    for (Event& e : input_) {
+        auto key = key_of(e, fields_);
+        if (!key) continue;
+        Open& txn = open[*key];
+        double t = e.time();
+        if (!txn.events.empty()) {
+            double newest = txn.events.front().time(), oldest = txn.events.back().time();
+            if ((maxspan_ >= 0 && newest - t > maxspan_) || (maxpause_ >= 0 && oldest - t > maxpause_) ||
+                txn.events.size() >= maxevents_)
+                close(txn, false);
+        }
+        bool is_end = ends_ && ends_->matches(e);
+        if (is_end) {
+            close(txn, false);
+            txn.ended = true;
+        } else if (txn.events.empty()) {
+            if (ends_ && !keepevicted_) continue;  // an event after the last end: no transaction
+            txn.ended = false;
+        }
+        bool is_start = starts_ && starts_->matches(e);
+        txn.events.push_back(std::move(e));
+        if (is_start) close(txn, true);
+    }
+    for (auto& [key, txn] : open) close(txn, false);
+    input_.clear();
+    std::stable_sort(done_.begin(), done_.end(), [](const Event& a, const Event& b) { return a.time() > b.time(); });
+    for (auto& e : done_) emit(std::move(e));
+    done_.clear();
+    Operator::finish();
+}
+
+}  // namespace minispl
