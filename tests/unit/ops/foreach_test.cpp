@@ -15,7 +15,7 @@ std::vector<Event> run_foreach(std::string_view spl, std::vector<Event> in) {
     auto p = parse_search(spl);
     TextOverRowsRunner run = [](const std::string& text, std::vector<Event> rows) {
         bodies.push_back(text);
-        return run_spl(text, std::move(rows));
+        return run_spl("| " + text, std::move(rows));
     };
     return run_op(std::make_unique<ForeachOperator>(std::get<ast::ForeachCmd>(p->commands.at(0).body), run, OpContext{}),
                   std::move(in));
