@@ -43,11 +43,11 @@ TransactionOperator::Condition TransactionOperator::condition(const ast::Option&
     std::string text = o.value;
     try {
         if (!o.quoted && opt::lower(text.substr(0, 5)) == "eval(" && text.back() == ')') {
-            auto expr = parse_eval_expression(std::string_view(text).substr(5, text.size() - 6));
-            c.eval = std::make_unique<Evaluator>(*expr, ctx.eval);
+            c.eval_ast = parse_eval_expression(std::string_view(text).substr(5, text.size() - 6));
+            c.eval = std::make_unique<Evaluator>(*c.eval_ast, ctx.eval);
         } else {
-            auto expr = parse_search_expression(text);
-            if (expr) c.search.emplace(*expr, ctx);
+            c.search_ast = parse_search_expression(text);
+            if (c.search_ast) c.search.emplace(*c.search_ast, ctx);
             else throw SplError("transaction", "empty " + o.key + "=");
         }
     } catch (SplError& e) {

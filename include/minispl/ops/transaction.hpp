@@ -34,6 +34,9 @@ public:
 
 private:
     struct Condition {
+        // The parsed expressions stay alive: the matcher and evaluator may refer into them.
+        ast::SearchExprPtr search_ast;
+        ast::ExprPtr eval_ast;
         std::optional<SearchMatcher> search;
         std::unique_ptr<Evaluator> eval;
         bool matches(const Event& e) const;
