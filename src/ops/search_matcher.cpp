@@ -147,9 +147,9 @@ bool eval_node(const Node& n, const Event& e) {
             }
         }
         case Node::Kind::Term:
-            return raw_text_matches(e, [&](const std::string& t) { return wildcard_contains(n.values[0], t, true); });
+            return raw_text_matches(e, [&](const std::string& t) { return term_match(n.values[0], t, true); });
         case Node::Kind::TermCase:
-            return raw_text_matches(e, [&](const std::string& t) { return wildcard_contains(n.values[0], t, false); });
+            return raw_text_matches(e, [&](const std::string& t) { return term_match(n.values[0], t, false); });
         case Node::Kind::TermToken:
             return raw_text_matches(e, [&](const std::string& t) { return contains_token(n.values[0], t); });
     }

@@ -69,6 +69,52 @@ bool wildcard_contains(std::string_view pattern, std::string_view text, bool cas
     return glob(p, text, caseless);
 }
 
+bool is_segment_breaker(char c) {
+    switch (c) {
+        // major
+        case ' ': case '\t': case '\n': case '\r': case '[': case ']': case '<': case '>': case '(': case ')':
+        case '{': case '}': case '|': case '!': case ';': case ',': case '\'': case '"': case '*': case '&':
+        case '?': case '+':
+        // minor
+        case '/': case ':': case '=': case '@': case '.': case '-': case '$': case '#': case '%': case '\\':
+        case '_':
+            return true;
+        default:
+            return false;
+    }
+}
+
+namespace {
+
+bool boundary_before(std::string_view t, size_t i) { return i == 0 || is_segment_breaker(t[i - 1]) || is_segment_breaker(t[i]); }
+bool boundary_after(std::string_view t, size_t i) { return i == t.size() || is_segment_breaker(t[i]) || is_segment_breaker(t[i - 1]); }
+
+// Does term[pi..] match text[ti..e) for some e on a boundary?
+bool term_rest(std::string_view p, size_t pi, std::string_view t, size_t ti, bool caseless) {
+    while (pi < p.size() && p[pi] != '*') {
+        if (ti >= t.size() || !char_eq(p[pi], t[ti], caseless)) return false;
+        ++pi, ++ti;
+    }
+    if (pi == p.size()) return ti > 0 && boundary_after(t, ti);
+    while (pi < p.size() && p[pi] == '*') ++pi;
+    if (pi == p.size()) return true;  // a trailing * ends anywhere
+    for (size_t k = ti; k <= t.size(); ++k)
+        if (term_rest(p, pi, t, k, caseless)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool term_match(std::string_view term, std::string_view text, bool caseless) {
+    if (term.empty()) return true;
+    if (term.front() == '*') return term_rest(term, 0, text, 0, caseless);  // starts anywhere
+    for (size_t s = 0; s < text.size(); ++s) {
+        if (!char_eq(term.front(), text[s], caseless) || !boundary_before(text, s)) continue;
+        if (term_rest(term, 0, text, s, caseless)) return true;
+    }
+    return false;
+}
+
 std::optional<std::vector<std::string>> wildcard_captures(std::string_view pattern, std::string_view text) {
     std::vector<std::string> out;
     if (!captures_rec(pattern, text, out)) return std::nullopt;

@@ -1,5 +1,6 @@
 // The search command's matching rules (spl-semantics.md, "The search command").
 #include "spl_pipeline.hpp"
+#include "minispl/ops/wildcard.hpp"
 
 #include <doctest/doctest.h>
 
@@ -72,7 +73,11 @@ TEST_CASE("search: implicit AND, OR binds tighter than AND, parentheses, NOT") {
 
 TEST_CASE("search: bare terms and phrases match _raw case-insensitively as substrings, * wildcard") {
     CHECK(ids("search LOGIN") == Strings{"1", "2"});
-    CHECK(ids("search ASIA") == Strings{"1"});  // aws_detect_sts_get_session_token_abuse: token prefix
+    // Terms match whole segments of _raw, as Splunk's index lookup does: ASIA is not a segment
+    // of "ASIAXYZ", ASIA* is; "login ok" is a phrase of segments.
+    CHECK(ids("search ASIA") == Strings{});
+    CHECK(ids("search ASIA*") == Strings{"1"});
+    CHECK(ids("search asiaxyz") == Strings{"1"});
     CHECK(ids("search \"failed for\"") == Strings{"2"});
     CHECK(ids("search \"login failed bob\"").empty());
     CHECK(ids("search log*bob") == Strings{"2"});
@@ -156,4 +161,18 @@ TEST_CASE("search: with no expression everything passes") {
     ast::SearchCmd cmd;
     CHECK(run_op(std::make_unique<SearchOperator>(cmd, OpContext{}), sample()).size() == 4);
     CHECK(ids("search *") == Strings{"1", "2", "3", "4"});
+}
+
+TEST_CASE("bare terms match on segment boundaries (major and minor breakers)") {
+    CHECK(term_match("admin", "user=admin logged in"));
+    CHECK_FALSE(term_match("adm", "user=admin logged in"));
+    CHECK(term_match("10.0.0", "src 10.0.0.1 port"));          // minor breaker '.' after the match
+    CHECK_FALSE(term_match("0.0.0", "src 10.0.0.1"));          // would start inside the segment "10"
+    CHECK(term_match("CreateAccessKey", R"({"eventName":"CreateAccessKey"})"));
+    CHECK_FALSE(term_match("Create", R"({"eventName":"CreateAccessKey"})"));
+    CHECK(term_match("Create*", R"({"eventName":"CreateAccessKey"})"));
+    CHECK(term_match("*AccessKey", R"({"eventName":"CreateAccessKey"})"));
+    CHECK(term_match("login ok", "LOGIN OK for alice"));
+    CHECK_FALSE(term_match("in logged", "ADMIN LOGGED in"));
+    CHECK_FALSE(term_match("Login", "login", false));           // CASE()
 }
