@@ -87,8 +87,10 @@ void walk(const json& node, const std::vector<SpathOperator::Step>& steps, size_
     switch (s.index) {
         case I::None: walk(*cur, steps, k + 1, out); break;
         case I::All:
-            if (!cur->is_array()) return;
-            for (const auto& e : *cur) walk(e, steps, k + 1, out);
+            // `{}` on a node that is not an array stands for the node itself: security_content
+            // writes requestParameters{}.bucketName for CloudTrail's object-valued fields.
+            if (!cur->is_array()) walk(*cur, steps, k + 1, out);
+            else for (const auto& e : *cur) walk(e, steps, k + 1, out);
             break;
         case I::Nth:
             if (cur->is_array() && s.nth <= cur->size()) walk((*cur)[s.nth - 1], steps, k + 1, out);

@@ -36,6 +36,11 @@ TEST_CASE("spath: a path to an object or array gives its JSON text; {} on it giv
     CHECK(rows[0].get("a2").mv_values() == Strings{"s3:Get", "s3:Put"});
 }
 
+TEST_CASE("spath: {} on an object is the object itself (security_content's requestParameters{}.x)") {
+    auto rows = run_x("| spath path=requestParameters{}.bucketName output=b", {ev({{"_raw", R"({"requestParameters":{"bucketName":"bk"}})"}})});
+    CHECK(rows[0].get("b").to_string() == "bk");
+}
+
 TEST_CASE("spath: path={} over a top-level array") {
     auto rows = run_x("| spath input=j output=o path={}", {ev({{"j", R"(["a","b"])"}})});
     CHECK(rows[0].get("o").mv_values() == Strings{"a", "b"});
