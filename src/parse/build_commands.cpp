@@ -27,7 +27,10 @@ ast::Option Builder::option(const Node& n) const {
     if (n.children.size() > 1) {
         const Node& v = *n.children[1];
         o.value_span = span(v);
-        if (const Node* q = child<g::dq_string>(v)) {
+        // Quoted only when the whole value is one string: `startswith=eval(x=="1")` holds a
+        // string inside, and its value is the whole text.
+        const Node* q = child<g::dq_string>(v);
+        if (q && span(*q).begin == o.value_span.begin && span(*q).end == o.value_span.end) {
             o.value = unquote(q->string_view());
             o.quoted = true;
         } else {

@@ -152,3 +152,14 @@ TEST_CASE("quirks: quoted | [ ] and backticks are not syntax; escaped quotes out
     auto d = dump_ast(*p);
     CHECK(d.find("compare message != \"a|b[c]\"") != std::string::npos);
 }
+
+TEST_CASE("option values: a quoted string inside a value does not replace the value") {
+    auto p = parse_search(R"(| transaction user startswith=eval(EventCode=="1") endswith="EventCode=2" maxspan=5m)");
+    const auto& t = body<TransactionCmd>(*p, 0);
+    REQUIRE(t.options.size() == 3);
+    CHECK(t.options[0].value == R"(eval(EventCode=="1"))");
+    CHECK_FALSE(t.options[0].quoted);
+    CHECK(t.options[1].value == "EventCode=2");
+    CHECK(t.options[1].quoted);
+    CHECK(t.options[2].value == "5m");
+}
