@@ -48,7 +48,7 @@ TEST_CASE("transaction startswith/endswith (corpus form): unclosed groups are dr
 }
 
 TEST_CASE("transaction startswith=eval(...) and quoted search; keepevicted marks closed_txn") {
-    auto rows = run_spl("| transaction user startswith=eval(EventCode=1)",
+    auto rows = run_spl("| transaction user startswith=eval(EventCode==\"1\")",
                         {e(20, "a", "2", "x"), e(10, "a", "1", "y"), e(5, "b", "2", "z")});
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].get("eventcount").to_string() == "2");
