@@ -1,18 +1,35 @@
 #include "minispl/core/event.hpp"
 
+#include <cstring>
+
 namespace minispl {
 
-const Value* Event::find(std::string_view name) const {
-    for (const auto& f : fields_)
-        if (f.first == name) return &f.second;
-    return nullptr;
+namespace {
+
+// Hot: every field reference of every event. CloudTrail names share long prefixes
+// (requestParameters., userIdentity.), so size and last byte reject most candidates before memcmp.
+template <class Fields>
+auto* find_field(Fields& fields, std::string_view name) {
+    const size_t n = name.size();
+    using Ptr = decltype(&fields.front().second);
+    if (n == 0) {
+        for (auto& f : fields)
+            if (f.first.empty()) return static_cast<Ptr>(&f.second);
+        return static_cast<Ptr>(nullptr);
+    }
+    const char last = name[n - 1];
+    for (auto& f : fields) {
+        const std::string& k = f.first;
+        if (k.size() == n && k[n - 1] == last && std::memcmp(k.data(), name.data(), n) == 0) return &f.second;
+    }
+    return static_cast<Ptr>(nullptr);
 }
 
-Value* Event::find(std::string_view name) {
-    for (auto& f : fields_)
-        if (f.first == name) return &f.second;
-    return nullptr;
-}
+}  // namespace
+
+const Value* Event::find(std::string_view name) const { return find_field(fields_, name); }
+
+Value* Event::find(std::string_view name) { return find_field(fields_, name); }
 
 const Value& Event::get(std::string_view name) const {
     static const Value null_value;

@@ -25,7 +25,8 @@ size_t skip_space_and_bom(std::string_view s, size_t i = 0) {
 }
 
 //! Per record: validates/consumes the text (with readable padding after it); false = bad record.
-using RecordFn = std::function<bool(std::string_view json, uint64_t line, std::string& why)>;
+enum class Outcome { Event, Bad, Skipped };
+using RecordFn = std::function<Outcome(std::string_view json, uint64_t line, std::string& why)>;
 
 class Driver {
 public:
@@ -75,10 +76,11 @@ private:
 
     void record(std::string_view text, uint64_t line) {
         std::string why;
-        if (fn_(text, line, why))
-            ++stats_.events;
-        else
-            bad(line, why.empty() ? "truncated or invalid JSON record" : why);
+        switch (fn_(text, line, why)) {
+            case Outcome::Event: ++stats_.events; break;
+            case Outcome::Skipped: ++stats_.skipped; break;
+            case Outcome::Bad: bad(line, why.empty() ? "truncated or invalid JSON record" : why); break;
+        }
     }
 
     void bad(uint64_t line, const std::string& why) {
@@ -278,31 +280,33 @@ void read_events(const std::filesystem::path& file, const RawEventCallback& on_e
     Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
         if (json.empty() || json.front() != '{') {
             why = "not a JSON object";
-            return false;
+            return Outcome::Bad;
         }
         simdjson::dom::element root;
         if (auto e = validator.parse(json.data(), json.size(), false).get(root)) {
             why = std::string("truncated or invalid JSON (") + simdjson::error_message(e) + ")";
-            return false;
+            return Outcome::Bad;
         }
         on_event(json, line);
-        return true;
+        return Outcome::Event;
     });
     d.run();
 }
 
-void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats) {
+void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats,
+                      const RawFilter& keep) {
     simdjson::ondemand::parser parser;
     Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
+        if (keep && !keep(json)) return Outcome::Skipped;
         Event ev;
         ev.fields().reserve(48);
         ev.fields().emplace_back("_raw", Value::string(std::string(json)));
         if (!detail::flatten_padded(parser, json, ev, true)) {
             why = json.empty() || json.front() != '{' ? "not a JSON object" : "truncated or invalid JSON";
-            return false;
+            return Outcome::Bad;
         }
         on_event(ev, line);
-        return true;
+        return Outcome::Event;
     });
     d.run();
 }

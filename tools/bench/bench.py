@@ -284,21 +284,21 @@ def main():
                 for r in sorted(b - a)[:3]:
                     print(f"  only {engine}: {r}", file=sys.stderr)
             results.append((name, engine, wall, rss, len(rows), same))
-            print(f"{name:22} {engine:8} {wall:8.2f} s {size_mb / wall:8.1f} MB/s {events / wall / 1e6:6.2f} M ev/s "
+            print(f"{name:22} {engine:8} {wall:8.2f} s {size_mb / wall:8.1f} MB/s {events / wall / 1e3:7.0f} k ev/s "
                   f"{rss:8.0f} MB  {len(rows)} rows {same}", file=sys.stderr, flush=True)
     # ratios against minispl
     base = {r[0]: r[2] for r in results if r[1] == "minispl"}
     if args.markdown:
         print(f"\nInput: {size_mb:.0f} MB, {events} events. Load average at start: {load[0]:.2f}.\n")
-        print("| rule | engine | wall s | MB/s | M events/s | peak RSS MB | rows | x minispl time |")
+        print("| rule | engine | wall s | MB/s | k events/s | peak RSS MB | rows | x minispl time |")
         print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, engine, wall, rss, nrows, same in results:
         ratio = wall / base[name] if name in base else float("nan")
         if args.markdown:
-            print(f"| {name} | {engine} | {wall:.2f} | {size_mb / wall:.0f} | {events / wall / 1e6:.2f} | {rss:.0f} | "
+            print(f"| {name} | {engine} | {wall:.2f} | {size_mb / wall:.0f} | {events / wall / 1e3:.0f} | {rss:.0f} | "
                   f"{nrows}{' ' + same if same else ''} | {ratio:.1f} |")
         else:
-            print(f"{name:22} {engine:8} {wall:8.2f} s  {size_mb / wall:8.1f} MB/s  {events / wall / 1e6:6.2f} M ev/s  "
+            print(f"{name:22} {engine:8} {wall:8.2f} s  {size_mb / wall:8.1f} MB/s  {events / wall / 1e3:7.0f} k ev/s  "
                   f"peak {rss:7.0f} MB  rows {nrows:5}  {ratio:6.1f}x minispl  {same}")
     if not ok:
         print("RESULTS DIFFER", file=sys.stderr)

@@ -17,6 +17,7 @@ struct ReadStats {
     uint64_t events = 0;
     uint64_t bad_records = 0;           //!< truncated or non-JSON lines/records, skipped
     uint64_t bytes = 0;                 //!< plain (decompressed) bytes read
+    uint64_t skipped = 0;               //!< records a prefilter rejected before parsing (not validated)
     std::vector<Diagnostic> problems;   //!< the first few bad records, with file and line
     static constexpr size_t max_problems = 10;
 };
@@ -40,7 +41,11 @@ void read_events(const std::filesystem::path& file, const RawEventCallback& on_e
 
 //! Like read_events, but flattens each record with Splunk's JSON extraction (flatten_json) and
 //! hands out an Event holding `_raw` then the extracted fields. One parse per record: the fast path.
-void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats);
+//! `keep`, when given, sees each record's text first: a record it rejects is skipped unparsed
+//! (counted in `stats.skipped`, not in `events`).
+using RawFilter = std::function<bool(std::string_view json)>;
+void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats,
+                      const RawFilter& keep = {});
 
 //! The layout read_events would use for a file's opening bytes.
 InputLayout detect_layout(std::string_view head);

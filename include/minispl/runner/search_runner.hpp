@@ -30,6 +30,8 @@ struct SearchJob {
     std::vector<InputSpec> inputs;
     std::vector<std::filesystem::path> lookup_dirs;
     double now = 0;                                   //!< 0: wall clock
+    //! Skip input lines that cannot match the leading search before parsing them (RawPrefilter).
+    bool raw_prefilter = true;
     //! Called now and then with bytes read so far and the total size of the inputs.
     std::function<void(uint64_t done, uint64_t total)> progress;
 };

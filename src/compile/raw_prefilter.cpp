@@ -1,0 +1,215 @@
+// Literals for skipping input lines before parsing, derived from the leading search expression.
+#include "minispl/compile/raw_prefilter.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace minispl {
+namespace {
+
+using Clauses = std::vector<std::vector<std::string>>;
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// A literal the raw JSON text holds byte for byte (up to ASCII case) wherever the value does:
+// printable ASCII, none of the characters JSON escapes or may escape (" \ /).
+bool plain(std::string_view s) {
+    for (unsigned char c : s)
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/') return false;
+    return true;
+}
+
+// Names that are search syntax, not event fields (time bounds and the like), in any case.
+bool search_modifier(std::string_view field) {
+    static constexpr std::string_view names[] = {"earliest", "latest", "starttime", "endtime", "starttimeu",
+                                                 "endtimeu", "daysago", "hoursago", "minutesago", "monthsago",
+                                                 "searchtimespandays", "searchtimespanhours", "searchtimespanminutes",
+                                                 "searchtimespanmonths", "timeformat", "savedsearch", "savedsplunk"};
+    std::string low(field);
+    for (auto& c : low) c = lower(c);
+    for (auto n : names)
+        if (low == n) return true;
+    return false;
+}
+
+// A field whose values the raw text holds.
+bool raw_field(const std::string& field, const std::function<bool(std::string_view)>& json_field) {
+    return !field.empty() && field.find('*') == std::string::npos && !search_modifier(field) && json_field(field);
+}
+
+// The longest piece of a `*` wildcard pattern, lower-cased; nullopt when none is usable.
+std::optional<std::string> literal_of(const std::string& pattern) {
+    std::string best;
+    size_t start = 0;
+    while (start <= pattern.size()) {
+        size_t star = pattern.find('*', start);
+        if (star == std::string::npos) star = pattern.size();
+        if (star - start > best.size()) best = pattern.substr(start, star - start);
+        start = star + 1;
+    }
+    if (best.empty() || !plain(best)) return std::nullopt;
+    for (auto& c : best) c = lower(c);
+    return best;
+}
+
+// Clauses every event matching `e` satisfies; empty when nothing is known.
+Clauses needs(const ast::SearchExpr* e, const std::function<bool(std::string_view)>& json_field) {
+    using K = ast::SearchExpr::Kind;
+    if (!e) return {};
+    switch (e->kind) {
+        case K::And: {
+            Clauses all;
+            for (const auto& c : e->children)
+                for (auto& cl : needs(c.get(), json_field)) all.push_back(std::move(cl));
+            return all;
+        }
+        case K::Or: {
+            // Each branch must contribute a clause; their union is needed.
+            std::vector<std::string> any;
+            for (const auto& c : e->children) {
+                Clauses sub = needs(c.get(), json_field);
+                if (sub.empty()) return {};
+                // the branch's most selective clause: the one with the longest shortest literal
+                auto best = std::max_element(sub.begin(), sub.end(), [](const auto& a, const auto& b) {
+                    auto shortest = [](const std::vector<std::string>& v) {
+                        size_t m = SIZE_MAX;
+                        for (const auto& s : v) m = std::min(m, s.size());
+                        return m;
+                    };
+                    return shortest(a) < shortest(b);
+                });
+                for (auto& s : *best) any.push_back(std::move(s));
+            }
+            return {any};
+        }
+        case K::Compare: {
+            if (e->op != ast::CompareOp::Eq || e->values.size() != 1) return {};
+            if (!raw_field(e->field, json_field)) return {};
+            auto lit = literal_of(e->values[0].text);
+            if (!lit) return {};
+            return {{*lit}};
+        }
+        case K::In: {
+            if (!raw_field(e->field, json_field) || e->values.empty()) return {};
+            std::vector<std::string> any;
+            for (const auto& v : e->values) {
+                auto lit = literal_of(v.text);
+                if (!lit) return {};
+                any.push_back(*lit);
+            }
+            return {any};
+        }
+        case K::Term: {
+            // a bare term is searched for in _raw, which is the line itself
+            if (e->values.size() != 1) return {};
+            auto lit = literal_of(e->values[0].text);
+            if (!lit) return {};
+            return {{*lit}};
+        }
+        case K::TermFn: {
+            if (e->values.size() != 1) return {};
+            auto lit = literal_of(e->values[0].text);
+            if (!lit) return {};
+            return {{*lit}};
+        }
+        case K::Not:
+        case K::Subsearch: return {};
+    }
+    return {};
+}
+
+bool icase_equal(const char* a, std::string_view lower_b) {
+    for (size_t i = 0; i < lower_b.size(); ++i)
+        if (lower(a[i]) != lower_b[i]) return false;
+    return true;
+}
+
+std::string longest_common_substring(const std::vector<std::string>& all) {
+    const std::string& shortest = *std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return a.size() < b.size();
+    });
+    for (size_t len = shortest.size(); len > 0; --len)
+        for (size_t at = 0; at + len <= shortest.size(); ++at) {
+            std::string_view cand(shortest.data() + at, len);
+            if (std::all_of(all.begin(), all.end(), [&](const std::string& s) { return s.find(cand) != std::string::npos; }))
+                return std::string(cand);
+        }
+    return {};
+}
+
+}  // namespace
+
+bool contains_icase(std::string_view hay, std::string_view needle) {
+    const size_t m = needle.size();
+    if (m == 0) return true;
+    if (hay.size() < m) return false;
+    const size_t last = hay.size() - m;  // last start position
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Candidates where the first and last bytes match with bit 0x20 folded on both sides (a
+    // superset of the case-insensitive matches), then a full comparison.
+    const __m128i fold = _mm_set1_epi8(0x20);
+    const __m128i first = _mm_set1_epi8(static_cast<char>(needle[0] | 0x20));
+    const __m128i lastc = _mm_set1_epi8(static_cast<char>(needle[m - 1] | 0x20));
+    for (; i + 16 <= last + 1; i += 16) {
+        __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i)), fold);
+        __m128i b = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i + m - 1)), fold);
+        unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, lastc))));
+        while (mask) {
+            unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+            if (icase_equal(hay.data() + i + bit, needle)) return true;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i <= last; ++i)
+        if (lower(hay[i]) == needle[0] && icase_equal(hay.data() + i, needle)) return true;
+    return false;
+}
+
+RawPrefilter RawPrefilter::derive(const ast::Pipeline& pipeline, const std::function<bool(std::string_view)>& json_field) {
+    RawPrefilter out;
+    if (pipeline.leading_pipe || pipeline.commands.empty()) return out;
+    const ast::Command& first = pipeline.commands.front();
+    const auto* search = std::get_if<ast::SearchCmd>(&first.body);
+    if (!search || !search->expr) return out;
+    out.clauses_ = needs(search->expr.get(), json_field);
+    // A disjunction whose literals share a substring also needs that substring: one scan of the
+    // line for it rejects most lines (createsnapshot|deletesnapshot|... → snapshot).
+    const size_t n = out.clauses_.size();
+    for (size_t c = 0; c < n; ++c) {
+        const auto& any = out.clauses_[c];
+        if (any.size() < 2) continue;
+        std::string common = longest_common_substring(any);
+        if (common.size() >= 4) out.clauses_.push_back({common});
+    }
+    // Most selective clause first: it rejects most lines with one scan.
+    std::stable_sort(out.clauses_.begin(), out.clauses_.end(), [](const auto& a, const auto& b) {
+        auto shortest = [](const std::vector<std::string>& v) {
+            size_t m = SIZE_MAX;
+            for (const auto& s : v) m = std::min(m, s.size());
+            return m;
+        };
+        return a.size() < b.size() || (a.size() == b.size() && shortest(a) > shortest(b));
+    });
+    return out;
+}
+
+bool RawPrefilter::may_match(std::string_view raw) const {
+    for (const auto& clause : clauses_) {
+        bool any = false;
+        for (const auto& lit : clause)
+            if (contains_icase(raw, lit)) {
+                any = true;
+                break;
+            }
+        if (!any) return false;
+    }
+    return true;
+}
+
+}  // namespace minispl
