@@ -210,7 +210,7 @@ TEST_CASE("run_tests on the fixture rule pack") {
     CHECK(m["Fx Tstats"].status == TestStatus::NotRunnable);
     CHECK(m["Fx Tstats"].reason == "tstats/datamodel not available (tstats)");
     CHECK(m["Fx Unknown Command"].status == TestStatus::NotRunnable);
-    CHECK(m["Fx Unknown Command"].reason == "unsupported command iplocation");
+    CHECK(m["Fx Unknown Command"].reason == "unsupported command anomalydetection");
     CHECK(m["Fx Missing Lookup"].status == TestStatus::NotRunnable);
     CHECK(m["Fx Missing Lookup"].reason == "missing lookup no_such_table");
 
