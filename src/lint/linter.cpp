@@ -148,9 +148,12 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
     std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
     });
+    // Runnable is about the engine: an error in the search or a lookup table that is not there
+    // stops a run; a schema finding (a missing description, say) does not.
     r.runnable = true;
     for (const auto& d : r.diagnostics) {
-        if (d.severity == Severity::Error) {
+        bool blocks = d.rule == "lookup-undefined" || (d.severity == Severity::Error && d.rule != "schema");
+        if (blocks) {
             r.runnable = false;
             r.not_runnable_reason = d.rule + ": " + d.message;
             break;
