@@ -141,108 +141,88 @@ private:
         record(text, line_);
     }
 
-    // Array or Records: the whole plain text in memory, elements iterated with On-Demand.
+    // Array or Records: streamed. The top-level array's elements are found by tracking strings and
+    // nesting over the chunked buffer (only the element being read is kept), and each element is
+    // handed to the record callback, which validates it; a broken element is reported and skipped.
     void document(InputLayout layout) {
-        while (!eof_) {
-            if (filled_ + kPad + kChunk / 2 > buf_.size()) buf_.resize(buf_.size() * 2);
-            fill();
-        }
-        std::memset(buf_.data() + filled_, ' ', std::min(kPad, buf_.size() - filled_));
-        std::string_view all(buf_.data(), filled_);
-        simdjson::ondemand::parser parser;
-        simdjson::ondemand::document doc;
-        size_t counted_to = 0;
+        size_t pos = 0;
         uint64_t line = 1;
-        auto line_at = [&](const char* p) {
-            size_t off = static_cast<size_t>(p - all.data());
-            if (off > counted_to) {
-                line += std::count(all.data() + counted_to, all.data() + off, '\n');
-                counted_to = off;
+        // The array's `[`: the first one for a plain array; after "Records": for CloudTrail. Both sit
+        // in the sniffed head that detect_layout saw.
+        auto advance_to_bracket = [&]() -> bool {
+            for (; pos < filled_; ++pos) {
+                if (buf_[pos] == '\n') ++line;
+                if (buf_[pos] == '[') return ++pos, true;
             }
-            return line;
+            return false;
         };
-        auto fail = [&](simdjson::error_code e) {
-            const char* loc = nullptr;
-            if (doc.current_location().get(loc) || !loc) loc = all.data() + counted_to;
-            bad(line_at(loc), std::string("malformed JSON (") + simdjson::error_message(e) + "); rest of file not read");
-        };
-        if (parser.iterate(simdjson::padded_string_view(all.data(), all.size(), buf_.size())).get(doc))
-            return scan_elements(all);  // e.g. a truncated file: recover every complete element
-        simdjson::ondemand::array arr;
         if (layout == InputLayout::CloudTrailRecords) {
-            simdjson::ondemand::object root;
-            if (auto e = doc.get_object().get(root)) return fail(e);
-            if (auto e = root.find_field("Records").get_array().get(arr)) return fail(e);
-        } else {
-            if (auto e = doc.get_array().get(arr)) return fail(e);
+            std::string_view head(buf_.data(), filled_);
+            size_t key = head.find("\"Records\"");
+            line += std::count(buf_.data(), buf_.data() + key, '\n');
+            pos = key;
         }
-        for (auto elem : arr) {
-            simdjson::ondemand::value v;
-            if (auto e = std::move(elem).get(v)) return fail(e);
-            simdjson::ondemand::json_type type;
-            if (auto e = v.type().get(type)) return fail(e);
-            const char* at = v.raw_json_token().data();
-            uint64_t ln = line_at(at);
-            if (type != simdjson::ondemand::json_type::object) {
-                // skip the element: arrays need consuming, scalars are one token
-                if (type == simdjson::ondemand::json_type::array) {
-                    simdjson::ondemand::array a;
-                    std::string_view ignored;
-                    if (v.get_array().get(a) || a.raw_json().get(ignored)) return fail(simdjson::TAPE_ERROR);
+        if (!advance_to_bracket()) return bad(line, "malformed JSON: no array");
+        for (;;) {
+            // between elements: spaces and commas
+            for (;;) {
+                if (pos >= filled_) {
+                    if (!refill(pos)) return bad(line, "truncated JSON array at end of file");
+                    pos = 0;
+                    continue;
                 }
-                bad(ln, "array element is not a JSON object");
-                continue;
+                char c = buf_[pos];
+                if (c == '\n') ++line;
+                if (!is_space(c) && c != ',') break;
+                ++pos;
             }
-            simdjson::ondemand::object obj;
-            std::string_view raw;
-            if (auto e = v.get_object().get(obj)) return fail(e);
-            if (auto e = obj.raw_json().get(raw)) return fail(e);
-            record(raw, ln);
-        }
-    }
-
-    // Fallback for text simdjson rejects as a whole: finds the top-level array's elements by
-    // tracking strings and nesting, so each complete element is still read and the broken one reported.
-    void scan_elements(std::string_view all) {
-        size_t i = all.find('[');
-        if (i == std::string_view::npos) return bad(1, "malformed JSON");
-        uint64_t line = 1 + std::count(all.data(), all.data() + i, '\n');
-        ++i;
-        while (i < all.size()) {
-            char c = all[i];
-            if (c == '\n') ++line;
-            if (is_space(c) || c == ',') {
-                ++i;
-                continue;
-            }
-            if (c == ']') return;
-            // one element: up to the matching close at depth 0
-            size_t start = i;
-            uint64_t start_line = line;
+            if (buf_[pos] == ']') return;
+            // one element: up to the matching close at depth 0 (or the next separator for a scalar)
+            size_t start = pos;
+            const uint64_t start_line = line;
             int depth = 0;
-            bool in_str = false;
-            for (; i < all.size(); ++i) {
-                char d = all[i];
+            bool in_str = false, escaped = false, done = false;
+            while (!done) {
+                if (pos >= filled_) {
+                    size_t shift = start;
+                    if (!refill(start)) return bad(start_line, "truncated JSON record at end of file");
+                    pos -= shift;
+                    start = 0;
+                    continue;
+                }
+                char d = buf_[pos];
                 if (d == '\n') ++line;
                 if (in_str) {
-                    if (d == '\\') ++i;
+                    if (escaped) escaped = false;
+                    else if (d == '\\') escaped = true;
                     else if (d == '"') in_str = false;
+                    ++pos;
                     continue;
                 }
                 if (d == '"') in_str = true;
                 else if (d == '{' || d == '[') ++depth;
                 else if (d == '}' || d == ']') {
-                    if (--depth <= 0) break;
+                    if (depth == 0) break;  // a scalar element right before the array's end
+                    if (--depth == 0) done = true;
                 } else if (depth == 0 && (d == ',' || is_space(d))) {
-                    --i;
                     break;
                 }
+                ++pos;
             }
-            if (i >= all.size()) return bad(start_line, "truncated JSON record at end of file");
-            ++i;
-            record(all.substr(start, i - start), start_line);
+            record(std::string_view(buf_.data() + start, pos - start), start_line);
         }
-        bad(line, "truncated JSON array at end of file");
+    }
+
+    // Keeps buf_[keep, filled_) (moved to the front) and reads more after it; false at end of input.
+    bool refill(size_t keep) {
+        if (eof_) return false;
+        size_t rest = filled_ - keep;
+        if (keep > 0) std::memmove(buf_.data(), buf_.data() + keep, rest);
+        filled_ = rest;
+        if (filled_ + kPad + kChunk / 2 > buf_.size()) buf_.resize(std::max(buf_.size() * 2, filled_ + kChunk + kPad));
+        size_t before = filled_;
+        fill();
+        return filled_ > before;
     }
 
     ByteSource src_;
