@@ -1,24 +1,11 @@
 #include "minispl/ops/join.hpp"
 
+#include "minispl/ops/field_key.hpp"
 #include "minispl/ops/option_util.hpp"
 
 #include <optional>
 
 namespace minispl {
-
-namespace {
-
-std::optional<std::vector<std::string>> key_of(const Event& e, const std::vector<std::string>& fields) {
-    std::vector<std::string> key;
-    for (const auto& f : fields) {
-        const Value* v = e.find(f);
-        if (!v || v->is_null()) return std::nullopt;
-        key.push_back(v->to_string());
-    }
-    return key;
-}
-
-}  // namespace
 
 JoinOperator::JoinOperator(const ast::SubsearchCmd& cmd, std::vector<Event> rows, const OpContext&)
     : right_(std::move(rows)) {
@@ -40,7 +27,7 @@ JoinOperator::JoinOperator(const ast::SubsearchCmd& cmd, std::vector<Event> rows
     for (const auto& f : cmd.fields) fields_.push_back(f.name);
     if (!fields_.empty())
         for (size_t i = 0; i < right_.size(); ++i)
-            if (auto key = key_of(right_[i], fields_)) index_[*key].push_back(i);
+            if (auto key = field_key(right_[i], fields_)) index_[*key].push_back(i);
 }
 
 std::vector<std::string> JoinOperator::fields_for(const Event& event) const {
@@ -55,16 +42,16 @@ std::vector<std::string> JoinOperator::fields_for(const Event& event) const {
 void JoinOperator::push(Event event) {
     std::vector<size_t> matches;
     if (!fields_.empty()) {
-        if (auto key = key_of(event, fields_)) {
+        if (auto key = field_key(event, fields_)) {
             auto it = index_.find(*key);
             if (it != index_.end()) matches = it->second;
         }
     } else {
         std::vector<std::string> common = fields_for(event);
         if (!common.empty())
-            if (auto key = key_of(event, common))
+            if (auto key = field_key(event, common))
                 for (size_t i = 0; i < right_.size(); ++i)
-                    if (key_of(right_[i], common) == key) matches.push_back(i);
+                    if (field_key(right_[i], common) == key) matches.push_back(i);
     }
     if (matches.empty()) {
         if (keep_unmatched_) emit(std::move(event));

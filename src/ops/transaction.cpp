@@ -1,6 +1,7 @@
 #include "minispl/ops/transaction.hpp"
 
 #include "minispl/ops/bin.hpp"
+#include "minispl/ops/field_key.hpp"
 #include "minispl/ops/option_util.hpp"
 #include "minispl/parse/parser.hpp"
 
@@ -17,16 +18,6 @@ double duration_option(const ast::Option& o) {
         throw SplError("transaction", o.key + "= wants a time span such as 30s, 5m or 2h, got \"" + o.value + "\"",
                        o.value_span.begin, std::max<uint32_t>(1, o.value_span.end - o.value_span.begin));
     return span_seconds(*span);
-}
-
-std::optional<std::vector<std::string>> key_of(const Event& e, const std::vector<std::string>& fields) {
-    std::vector<std::string> key;
-    for (const auto& f : fields) {
-        const Value* v = e.find(f);
-        if (!v || v->is_null()) return std::nullopt;
-        key.push_back(v->to_string());
-    }
-    return key;
 }
 
 }  // namespace
@@ -125,7 +116,7 @@ void TransactionOperator::finish() {
     // Events arrive newest first (the compiler orders them before this command).
     std::map<std::vector<std::string>, Open> open;
     for (Event& e : input_) {
-        auto key = key_of(e, fields_);
+        auto key = field_key(e, fields_);
         if (!key) continue;
         Open& txn = open[*key];
         double t = e.time();
