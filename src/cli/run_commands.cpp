@@ -4,6 +4,7 @@
 #include "progress.hpp"
 
 #include "minispl/io/result_writer.hpp"
+#include "minispl/lint/format.hpp"
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/rules/detection.hpp"
 #include "minispl/runner/datasets.hpp"
@@ -54,24 +55,23 @@ bool points_into_search(const Diagnostic& d) {
     return !file_errors.count(d.rule);
 }
 
-//! Prints an error in the search text with the line and a caret under the offending part.
-void print_search_error(const Diagnostic& d, const std::string& text, const std::string& where) {
-    Position p = position_of(text, d.offset);
-    std::cerr << fmt::format("{}:{}:{}: error[{}]: {}\n", where, p.line, p.column, d.rule, d.message);
+//! Prints an error in the search text with the line and a caret under the offending part
+//! (lint's format_diagnostic, so every command shows positions the same way).
+void print_search_error(Diagnostic d, const std::string& text, const std::string& where) {
+    d.file = where;
+    d.pos = position_of(text, d.offset);
     size_t b = text.rfind('\n', d.offset == 0 ? 0 : d.offset - 1);
     b = (b == std::string::npos || d.offset == 0) ? 0 : b + 1;
     size_t e = text.find('\n', d.offset);
-    std::string line = text.substr(b, (e == std::string::npos ? text.size() : e) - b);
-    size_t len = std::max<size_t>(1, std::min<size_t>(d.length, line.size() - std::min(line.size(), size_t(p.column - 1))));
-    std::cerr << "  " << line << "\n  " << std::string(p.column - 1, ' ') << '^' << std::string(len - 1, '~') << "\n";
+    const std::string line = text.substr(b, (e == std::string::npos ? text.size() : e) - b);
+    std::cerr << format_diagnostic(d, &line);
 }
 
 //! Prints an error in a rule's search at its position in the YAML file.
-void print_rule_error(const Diagnostic& d, const Detection& rule) {
-    Position p = rule.search_map.position(d.offset);
-    std::cerr << fmt::format("{}:{}:{}: error[{}]: {}\n", rule.file.string(), p.line, p.column, d.rule, d.message);
-    const std::string& line = rule.search_map.file_line(p.line);
-    std::cerr << "  " << line << "\n  " << std::string(p.column - 1, ' ') << "^\n";
+void print_rule_error(Diagnostic d, const Detection& rule) {
+    d.file = rule.file.string();
+    d.pos = rule.search_map.position(d.offset);
+    std::cerr << format_diagnostic(d, &rule.search_map.file_line(d.pos.line));
 }
 
 int execute(SearchJob& job, const RunArgs& a) {
