@@ -274,14 +274,15 @@ void read_events(const std::filesystem::path& file, const RawEventCallback& on_e
 }
 
 void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats,
-                      const RawFilter& keep) {
+                      const RawFilter& keep, const FieldProjection* projection) {
+    const bool raw = !projection || projection->wants_raw();
     simdjson::ondemand::parser parser;
     Driver d(file, stats, [&](std::string_view json, uint64_t line, std::string& why) {
         if (keep && !keep(json)) return Outcome::Skipped;
         Event ev;
-        ev.fields().reserve(48);
-        ev.fields().emplace_back("_raw", Value::string(std::string(json)));
-        if (!detail::flatten_padded(parser, json, ev, true)) {
+        ev.fields().reserve(projection ? projection->names().size() + 1 : 48);
+        if (raw) ev.fields().emplace_back("_raw", Value::string(std::string(json)));
+        if (!detail::flatten_padded(parser, json, ev, true, projection)) {
             why = json.empty() || json.front() != '{' ? "not a JSON object" : "truncated or invalid JSON";
             return Outcome::Bad;
         }

@@ -6,6 +6,12 @@
 // JSON null produces no value (decision: the field stays absent, so SPL's isnull/coalesce see it
 // as missing — what the CloudTrail add-on's coalesce()-based calculated fields rely on).
 // Empty objects and arrays produce nothing.
+//
+// With a FieldProjection, a key is read only when its path is a wanted name or leads to one; its
+// value is otherwise left unconsumed and On-Demand skips it by counting brackets, so an unwanted
+// subtree costs a scan of its structural characters and no string or number parsing. Names kept
+// come out exactly as the full walk makes them (order, multivalues, merged repeats): the walk is
+// the same, it only adds fewer values.
 #include "minispl/io/json_flatten.hpp"
 
 #include "json_flatten_internal.hpp"
@@ -25,6 +31,10 @@ struct Flat {
     std::vector<Event::Field>& fields;
     std::vector<std::pair<std::string, std::vector<std::string>>> pending;
     int array_depth = 0;
+    const FieldProjection* projection = nullptr;  // nullptr: every field
+
+    bool wants(std::string_view path) const { return !projection || projection->wants(path); }
+    bool descends(std::string_view path) const { return !projection || projection->descends(path); }
 
     void add(const std::string& path, std::string_view value) {
         if (array_depth == 0) {
@@ -57,6 +67,10 @@ simdjson::error_code walk_object(od::object obj, std::string& path, Flat& out) {
         if (auto e = field.unescaped_key().get(key)) return e;
         if (base) path += '.';
         path.append(key);
+        if (!out.wants(path) && !out.descends(path)) {
+            path.resize(base);
+            continue;  // the value stays unread: the iterator skips it
+        }
         auto e = walk(field.value(), path, out);
         path.resize(base);
         if (e) return e;
@@ -84,22 +98,26 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
     if (auto e = v.type().get(type)) return e;
     switch (type) {
         case od::json_type::object: {
+            if (!out.descends(path)) return simdjson::SUCCESS;
             od::object obj;
             if (auto e = v.get_object().get(obj)) return e;
             return walk_object(obj, path, out);
         }
         case od::json_type::array: {
+            if (!out.descends(path)) return simdjson::SUCCESS;
             od::array arr;
             if (auto e = v.get_array().get(arr)) return e;
             return walk_array(arr, path, out);
         }
         case od::json_type::string: {
+            if (!out.wants(path)) return simdjson::SUCCESS;
             std::string_view s;
             if (auto e = v.get_string().get(s)) return e;
             out.add(path, s);
             return simdjson::SUCCESS;
         }
         case od::json_type::number: {
+            if (!out.wants(path)) return simdjson::SUCCESS;
             std::string_view tok = v.raw_json_token();
             while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\t' || tok.back() == '\n' || tok.back() == '\r'))
                 tok.remove_suffix(1);
@@ -107,6 +125,7 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
             return simdjson::SUCCESS;
         }
         case od::json_type::boolean: {
+            if (!out.wants(path)) return simdjson::SUCCESS;
             bool b;
             if (auto e = v.get_bool().get(b)) return e;
             out.add(path, b ? "true" : "false");
@@ -155,7 +174,8 @@ void merge_duplicate_names(std::vector<Event::Field>& fields, size_t from) {
 
 namespace detail {
 
-bool flatten_padded(od::parser& parser, std::string_view json, Event& event, bool append) {
+bool flatten_padded(od::parser& parser, std::string_view json, Event& event, bool append,
+                    const FieldProjection* projection) {
     // Fast reject of anything that is not an object (simdjson would also reject it).
     size_t i = 0;
     while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\r' || json[i] == '\n')) ++i;
@@ -173,7 +193,7 @@ bool flatten_padded(od::parser& parser, std::string_view json, Event& event, boo
     thread_local std::vector<Event::Field> scratch;
     std::vector<Event::Field>& target = append ? fields : scratch;
     if (!append) scratch.clear();
-    Flat flat{target, {}, 0};
+    Flat flat{target, {}, 0, projection};
     thread_local std::string path;
     path.clear();
     auto fail = [&] {
@@ -193,13 +213,13 @@ bool flatten_padded(od::parser& parser, std::string_view json, Event& event, boo
 
 }  // namespace detail
 
-bool flatten_json(std::string_view json, Event& event) {
+bool flatten_json(std::string_view json, Event& event, const FieldProjection* projection) {
     thread_local od::parser parser;
     thread_local std::string buffer;
     // simdjson wants SIMDJSON_PADDING readable bytes after the text: copy into a reused buffer.
     buffer.assign(json);
     buffer.append(simdjson::SIMDJSON_PADDING, ' ');
-    return detail::flatten_padded(parser, std::string_view(buffer.data(), json.size()), event, event.size() == 0);
+    return detail::flatten_padded(parser, std::string_view(buffer.data(), json.size()), event, event.size() == 0, projection);
 }
 
 }  // namespace minispl

@@ -2,6 +2,7 @@
 // Reading JSON events from files: JSON lines, JSON arrays, CloudTrail {"Records":[...]}, gzip.
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/core/event.hpp"
+#include "minispl/io/field_projection.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -27,7 +28,8 @@ enum class InputLayout { JsonLines, JsonArray, CloudTrailRecords, Empty };
 
 //! Called with each event's JSON text (one object) and the line it starts on.
 using RawEventCallback = std::function<void(std::string_view json, uint64_t line)>;
-//! Called with each event, already flattened (first field `_raw`), and the line it starts on.
+//! Called with each event, already flattened (first field `_raw`, unless a projection leaves it
+//! out), and the line it starts on.
 //! The callback may move from `event`.
 using FlatEventCallback = std::function<void(Event& event, uint64_t line)>;
 
@@ -43,9 +45,11 @@ void read_events(const std::filesystem::path& file, const RawEventCallback& on_e
 //! hands out an Event holding `_raw` then the extracted fields. One parse per record: the fast path.
 //! `keep`, when given, sees each record's text first: a record it rejects is skipped unparsed
 //! (counted in `stats.skipped`, not in `events`).
+//! `projection`, when given, limits extraction to its names (see flatten_json), and `_raw` is
+//! added only when it wants `_raw`.
 using RawFilter = std::function<bool(std::string_view json)>;
 void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats,
-                      const RawFilter& keep = {});
+                      const RawFilter& keep = {}, const FieldProjection* projection = nullptr);
 
 //! The layout read_events would use for a file's opening bytes.
 InputLayout detect_layout(std::string_view head);
