@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -227,7 +228,34 @@ std::optional<double> parse_time(std::string_view text, const std::string& forma
     std::string s(text);
     const char* end = strptime(s.c_str(), format.c_str(), &tm);
     if (!end) return std::nullopt;
-    return static_cast<double>(timegm(&tm));
+    // UTC by arithmetic rather than timegm(), which keeps its offset guess in a static (a data
+    // race when events are applied on several threads). Out-of-range days roll over as in timegm.
+    long long year = tm.tm_year + 1900LL, month = tm.tm_mon;
+    year += month >= 0 ? month / 12 : -((11 - month) / 12);
+    month -= (month >= 0 ? month / 12 : -((11 - month) / 12)) * 12;
+    long long days = days_from_civil(year, static_cast<unsigned>(month + 1), 1) + tm.tm_mday - 1;
+    return static_cast<double>(days * 86400LL + tm.tm_hour * 3600LL + tm.tm_min * 60LL + tm.tm_sec);
+}
+
+//! Every field name an eval expression reads, into `out`; false when it calls a function that
+//! could read fields it does not name (none of today's do: the list is of functions known to
+//! read only their arguments, so a new function is treated as opaque until it is added here).
+bool expression_reads(const ast::Expr& e, std::set<std::string>& out) {
+    static const std::set<std::string, std::less<>> argument_only = {
+        "if", "case", "coalesce", "isnull", "isnotnull", "null", "true", "false", "nullif", "validate", "in",
+        "like", "match", "cidrmatch", "isnum", "isint", "isstr", "isbool", "typeof", "md5", "sha1", "sha256",
+        "abs", "ceil", "ceiling", "floor", "round", "sqrt", "pow", "exp", "ln", "log", "exact", "sigfig", "pi",
+        "random", "min", "max", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
+        "asinh", "acosh", "atanh", "hypot", "mvcount", "mvindex", "mvappend", "mvjoin", "mvfind", "mvfilter",
+        "mvmap", "mvdedup", "mvsort", "mvzip", "mvrange", "split", "len", "lower", "upper", "trim", "ltrim",
+        "rtrim", "replace", "substr", "urldecode", "tostring", "tonumber", "printf", "spath", "now", "time",
+        "relative_time", "strftime", "strptime"};
+    bool ok = true;
+    if (e.kind == ast::Expr::Kind::Field) out.insert(e.text);
+    if (e.kind == ast::Expr::Kind::Call && !argument_only.count(e.text)) ok = false;
+    for (const auto& a : e.args)
+        if (a && !expression_reads(*a, out)) ok = false;
+    return ok;
 }
 
 }  // namespace
@@ -307,11 +335,14 @@ const std::vector<std::string>* SourcetypeLookup::match(const Event& e) const {
         key += '\x1f';
     }
     // Inputs such as eventName/errorCode repeat endlessly: remember each key's row (per thread).
-    thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, const std::vector<std::string>*>> cache;
+    // Per thread, so several threads apply at once without locking. Row indexes, not pointers:
+    // a copied lookup keeps its id and must not be answered with rows of the original.
+    constexpr size_t none = SIZE_MAX;
+    thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, size_t>> cache;
     auto& memo = cache[id];
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (auto it = memo.find(key); it != memo.end()) return it->second == none ? nullptr : &rows[it->second];
     if (memo.size() > 100000) memo.clear();
-    const std::vector<std::string>* found = nullptr;
+    size_t found = none;
     std::string_view rest = key;
     std::vector<std::string_view> parts;
     for (size_t i = 0; i < inputs.size(); ++i) {
@@ -324,12 +355,12 @@ const std::vector<std::string>* SourcetypeLookup::match(const Event& e) const {
         for (size_t i = 0; i < parts.size() && ok; ++i)
             ok = wildcard[i] ? glob_match(row[i], parts[i]) : row[i] == parts[i];
         if (ok) {
-            found = &row;
+            found = static_cast<size_t>(&row - rows.data());
             break;
         }
     }
     memo.emplace(key, found);
-    return found;
+    return found == none ? nullptr : &rows[found];
 }
 
 Sourcetype Sourcetype::plain_json() {
@@ -392,7 +423,80 @@ Sourcetype Sourcetype::load(const std::filesystem::path& file) {
     return st;
 }
 
-void Sourcetype::apply(Event& e) const {
+SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted) const {
+    SourcetypeProjection p;
+    p.alias.assign(aliases_.size(), false);
+    p.calculated.assign(calculated_.size(), false);
+    p.lookup.assign(lookups_.size(), false);
+    std::set<std::string> need(wanted.begin(), wanted.end());
+    need.insert(time_fields_.begin(), time_fields_.end());  // _time is always computed
+    std::vector<std::string> patterns;
+    for (const auto& w : wanted)
+        if (w.find('*') != std::string::npos) patterns.push_back(w);
+    auto needed = [&](const std::string& field) {
+        if (need.count(field)) return true;
+        for (const auto& pat : patterns)
+            if (glob_match(pat, field)) return true;
+        return false;
+    };
+    // What each calculated field reads, once.
+    std::vector<std::set<std::string>> calc_reads(calculated_.size());
+    for (size_t i = 0; i < calculated_.size(); ++i)
+        if (!calculated_[i].ast || !expression_reads(*calculated_[i].ast, calc_reads[i])) p.all_fields = true;
+    auto keep_all = [](std::vector<bool>& v) { v.assign(v.size(), true); };
+    if (p.all_fields) {
+        keep_all(p.alias);
+        keep_all(p.calculated);
+        keep_all(p.lookup);
+    }
+    // Fixpoint: keeping a definition adds what it reads; that can make other definitions needed.
+    for (bool changed = true; changed;) {
+        changed = false;
+        auto keep = [&](std::vector<bool>::reference kept, auto&& reads) {
+            kept = true;
+            changed = true;
+            reads();
+        };
+        for (size_t i = 0; i < aliases_.size(); ++i)
+            if (!p.alias[i] && needed(aliases_[i].field)) keep(p.alias[i], [&] { need.insert(aliases_[i].source); });
+        for (size_t i = 0; i < calculated_.size(); ++i)
+            if (!p.calculated[i] && needed(calculated_[i].field))
+                keep(p.calculated[i], [&] { need.insert(calc_reads[i].begin(), calc_reads[i].end()); });
+        for (size_t i = 0; i < lookups_.size(); ++i) {
+            if (p.lookup[i]) continue;
+            const auto& lk = lookups_[i];
+            bool writes_needed = false;
+            for (const auto& o : lk.outputs) writes_needed = writes_needed || needed(o.second);
+            for (const auto& d : lk.defaults) writes_needed = writes_needed || needed(d.first);
+            if (!writes_needed) continue;
+            keep(p.lookup[i], [&] {
+                for (const auto& in : lk.inputs) need.insert(in.second);
+                if (!lk.overwrite) {  // OUTPUTNEW: whether an output is already there decides
+                    for (const auto& o : lk.outputs) need.insert(o.second);
+                    for (const auto& d : lk.defaults) need.insert(d.first);
+                }
+            });
+        }
+        if (p.all_fields) {  // everything is kept: the fields are everything any definition reads
+            for (const auto& a : aliases_) need.insert(a.source);
+            for (const auto& r : calc_reads) need.insert(r.begin(), r.end());
+            for (const auto& lk : lookups_) {
+                for (const auto& in : lk.inputs) need.insert(in.second);
+                for (const auto& o : lk.outputs) need.insert(o.second);
+                for (const auto& d : lk.defaults) need.insert(d.first);
+            }
+        }
+    }
+    p.fields.assign(need.begin(), need.end());
+    return p;
+}
+
+void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
+    // A definition runs unless the projection leaves it out (a shorter vector keeps the rest).
+    auto runs = [](const std::vector<bool>* kept, size_t i) { return !kept || i >= kept->size() || (*kept)[i]; };
+    const std::vector<bool>* alias_kept = projection ? &projection->alias : nullptr;
+    const std::vector<bool>* calc_kept = projection ? &projection->calculated : nullptr;
+    const std::vector<bool>* lookup_kept = projection ? &projection->lookup : nullptr;
     for (const auto& f : time_fields_) {
         const Value* v = e.find(f);
         if (!v || v->mv_size() == 0) continue;
@@ -401,19 +505,25 @@ void Sourcetype::apply(Event& e) const {
             break;
         }
     }
-    for (const auto& a : aliases_)
+    for (size_t i = 0; i < aliases_.size(); ++i) {
+        const Alias& a = aliases_[i];
+        if (!runs(alias_kept, i)) continue;
         if (const Value* v = e.find(a.source)) {
             Value copy = *v;
             e.set(a.field, std::move(copy));
         }
+    }
     if (!calculated_.empty()) {
         // Splunk computes every EVAL- from the event before any of them is assigned.
-        std::vector<Value> values;
-        values.reserve(calculated_.size());
-        for (const auto& c : calculated_) values.push_back((*c.eval)(e));
-        for (size_t i = 0; i < calculated_.size(); ++i) e.set(calculated_[i].field, std::move(values[i]));
+        std::vector<Value> values(calculated_.size());
+        for (size_t i = 0; i < calculated_.size(); ++i)
+            if (runs(calc_kept, i)) values[i] = (*calculated_[i].eval)(e);
+        for (size_t i = 0; i < calculated_.size(); ++i)
+            if (runs(calc_kept, i)) e.set(calculated_[i].field, std::move(values[i]));
     }
-    for (const auto& lk : lookups_) {
+    for (size_t li = 0; li < lookups_.size(); ++li) {
+        const auto& lk = lookups_[li];
+        if (!runs(lookup_kept, li)) continue;
         const auto* row = lk.match(e);
         if (row) {
             for (size_t i = 0; i < lk.outputs.size(); ++i) {

@@ -30,6 +30,16 @@ struct SourcetypeLookup {
     const std::vector<std::string>* match(const Event& e) const;
 };
 
+//! Which of a sourcetype's definitions a search needs, and the event fields those read.
+struct SourcetypeProjection {
+    std::vector<bool> alias, calculated, lookup;  //!< per definition, in order: apply it
+    //! Sorted, unique: `wanted` plus every field a kept definition reads (incl. the time fields).
+    //! When `all_fields` is set this is still the list, but a kept definition may read more
+    //! than it names, so the event must be extracted whole.
+    std::vector<std::string> fields;
+    bool all_fields = false;  //!< an expression may read fields it does not name: extract everything
+};
+
 //! One sourcetype: applies Splunk's search-time order to an event whose JSON fields are already
 //! extracted: timestamp (→ _time), aliases (FIELDALIAS), calculated fields (EVAL-, all computed
 //! from the event as it stands before any of them, then assigned in order), lookups (LOOKUP-).
@@ -48,7 +58,17 @@ public:
     const std::string& name() const { return name_; }
     const std::filesystem::path& file() const { return file_; }
     //! Adds the sourcetype's fields and _time. `sourcetype`, `source`, `host`, `index` are the caller's.
-    void apply(Event& event) const;
+    //! With a `projection` (from this sourcetype's project()), only its kept definitions run; the
+    //! timestamp always does. Safe to call from several threads at once on different events.
+    void apply(Event& event, const SourcetypeProjection* projection = nullptr) const;
+
+    //! The definitions needed for a search that reads `wanted` (field names; `*` wildcards match
+    //! defined names), closed to a fixpoint: a definition writing a needed field is kept and the
+    //! fields it reads are needed in turn (an OUTPUTNEW lookup also reads its outputs: it only fills
+    //! absent ones). Keeps more than necessary rather than less: every writer of a needed field
+    //! is kept whatever its position in Splunk's order. A wildcard name stays as it is in `fields`
+    //! (JSON extraction cannot be limited by it: the caller extracts everything then).
+    SourcetypeProjection project(const std::vector<std::string>& wanted) const;
 
     //! Every field the definition may create (aliases, calculated, lookup outputs, _time).
     std::vector<std::string> defined_fields() const;
