@@ -32,6 +32,8 @@ struct RunArgs {
     std::string attack_data;
     double now = 0;
     bool quiet = false;
+    unsigned threads = 0;
+    bool no_projection = false;
 };
 
 void add_common_options(CLI::App* cmd, RunArgs& a) {
@@ -47,6 +49,10 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
     cmd->add_flag("-q,--quiet", a.quiet, "no progress bar and no summary on stderr");
+    cmd->add_option("-j,--threads", a.threads, "threads parsing JSON-lines inputs (default: one per hardware thread)")
+        ->check(CLI::Range(1u, 256u));
+    cmd->add_flag("--all-fields", a.no_projection,
+                  "extract every field of every event, not only the fields the search reads (slower; for checking)");
 }
 
 //! Errors about files (inputs, datasets, definitions) have no position in the search; all others do.
@@ -79,6 +85,8 @@ int execute(SearchJob& job, const RunArgs& a) {
     ProgressBar bar("reading events", !a.quiet && stderr_is_terminal());
     job.progress = [&](uint64_t done, uint64_t total) { bar.update(done, total); };
     job.now = a.now;
+    job.threads = a.threads;
+    job.field_projection = !a.no_projection;
     SearchOutcome out = run_search(job);
     bar.clear();
     auto writer = make_result_writer(*format, std::cout);
@@ -92,7 +100,7 @@ int execute(SearchJob& job, const RunArgs& a) {
         std::cerr << fmt::format("{}warning[{}]: {}\n", where, p.rule, msg);
     }
     if (!a.quiet)
-        std::cerr << fmt::format("{} result{} from {} events ({:.1f} MB){}\n", out.rows.size(), out.rows.size() == 1 ? "" : "s", out.read.events,
+        std::cerr << fmt::format("{} result{} from {} events ({:.1f} MB){}\n", out.rows.size(), out.rows.size() == 1 ? "" : "s", out.read.events + out.read.skipped,
                                  double(out.read.bytes) / 1e6,
                                  out.read.bad_records ? fmt::format(", {} malformed records skipped", out.read.bad_records)
                                                       : std::string());

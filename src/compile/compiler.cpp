@@ -28,6 +28,7 @@ std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline
     // order, so sorting can wait until the first command that depends on it, or the end.
     bool ordered = false;
     for (const ast::Command& cmd : pipeline.commands) {
+        if (&cmd == ctx.done_while_reading) continue;
         if (!ordered && is_order_sensitive(cmd)) {
             out->append(std::make_unique<TimeOrderOperator>());
             ordered = true;

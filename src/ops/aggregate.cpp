@@ -239,6 +239,32 @@ void GroupTable::add(const Event& event) {
     for (size_t g : groups_of(event)) add_to(g, event);
 }
 
+bool GroupTable::mergeable() const {
+    for (const auto& s : specs_)
+        if (!s.make()->mergeable()) return false;
+    return true;
+}
+
+void GroupTable::merge(GroupTable& other) {
+    std::string key_text;
+    for (Group& g : other.groups_) {
+        key_text.clear();
+        for (size_t i = 0; i < g.key.size(); ++i) {
+            if (i) key_text += '\0';
+            key_text += g.key[i];
+        }
+        auto it = index_.find(key_text);
+        if (it == index_.end()) {
+            index_.emplace(key_text, groups_.size());
+            groups_.push_back(std::move(g));
+            continue;
+        }
+        Group& mine = groups_[it->second];
+        for (size_t i = 0; i < mine.accs.size(); ++i) mine.accs[i]->merge(*g.accs[i]);
+    }
+    other.clear();
+}
+
 void GroupTable::clear() {
     groups_.clear();
     index_.clear();

@@ -39,6 +39,17 @@ StatsOperator::StatsOperator(const ast::StatsCmd& cmd, const OpContext& ctx)
 
 void StatsOperator::push(Event event) { table_->add(event); }
 
+std::unique_ptr<Operator> StatsOperator::make_partial() const {
+    if (!table_->mergeable()) return nullptr;
+    std::unique_ptr<StatsOperator> p(new StatsOperator());
+    p->table_ = std::make_unique<GroupTable>(table_->by(), specs_);  // specs_ are read-only while running
+    return p;
+}
+
+void StatsOperator::merge_partial(Operator& partial) {
+    table_->merge(*static_cast<StatsOperator&>(partial).table_);
+}
+
 void StatsOperator::finish() {
     if (table_->groups().empty() && table_->by().empty()) {
         // No events and no by-clause: still one row (count 0, dc 0, others null).

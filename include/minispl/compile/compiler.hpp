@@ -23,6 +23,9 @@ struct CompileContext {
     //! map expands macros in its search text when it runs: the job's table and filter macro.
     const MacroTable* macros = nullptr;
     std::string filter_macro;
+    //! A command already applied while the events were read (the leading search, tested on the
+    //! reading threads): compile_pipeline leaves it out.
+    const ast::Command* done_while_reading = nullptr;
 };
 
 //! A compiled pipeline: the operators in order, the last one feeding `sink`.

@@ -29,6 +29,12 @@ public:
     virtual void add_whole(const Value& v, double time) {}
     //! The aggregate so far; null when there is nothing to report (e.g. avg of no numbers).
     virtual Value result() const = 0;
+    //! Whether merge() exists and gives exactly what one accumulator fed with both inputs would,
+    //! whatever their order (count, dc, values, the percentiles; not sums of doubles, first/last
+    //! or tie-breaks by arrival). Lets several reading threads aggregate in parallel.
+    virtual bool mergeable() const { return false; }
+    //! Adds the state of `other`, an accumulator of the same function (only when mergeable()).
+    virtual void merge(Accumulator& other) {}
 };
 
 //! The aggregation functions minispl implements (aliases folded: c→count, mean→avg, ...).
@@ -92,6 +98,10 @@ public:
     void add_to(size_t group, const Event& event);
     //! Forgets every group (streamstats reset_on_change).
     void clear();
+    //! Whether every aggregation can be computed by parts and merged (Accumulator::mergeable).
+    bool mergeable() const;
+    //! Adds the groups of `other` (same by-fields and aggregations, fed with other events).
+    void merge(GroupTable& other);
 
     std::vector<Group>& groups() { return groups_; }
     const std::vector<std::string>& by() const { return by_; }

@@ -16,6 +16,13 @@ public:
     //! End of input: flush buffered results, then finish the next operator.
     virtual void finish() { if (next_) next_->finish(); }
     void set_next(Operator* next) { next_ = next; }
+
+    //! Parallel aggregation (Splunk's prestats): an operator that can be computed by parts
+    //! returns a fresh partial copy for one reading thread to push its events into; nullptr
+    //! otherwise. The partial copy may refer to this operator, which outlives it.
+    virtual std::unique_ptr<Operator> make_partial() const { return nullptr; }
+    //! Takes over the state of a partial copy (from make_partial, fed with some of the events).
+    virtual void merge_partial(Operator& partial) {}
     Operator* next() const { return next_; }
 
 protected:

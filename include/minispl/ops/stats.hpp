@@ -17,8 +17,12 @@ public:
     StatsOperator(const ast::StatsCmd& cmd, const OpContext& ctx);
     void push(Event event) override;
     void finish() override;
+    //! A partial stats when every aggregation merges exactly (count, dc, values, percentiles).
+    std::unique_ptr<Operator> make_partial() const override;
+    void merge_partial(Operator& partial) override;
 
 private:
+    StatsOperator() = default;
     std::vector<AggregateSpec> specs_;
     std::unique_ptr<GroupTable> table_;
 };

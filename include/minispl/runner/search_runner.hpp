@@ -32,6 +32,11 @@ struct SearchJob {
     double now = 0;                                   //!< 0: wall clock
     //! Skip input lines that cannot match the leading search before parsing them (RawPrefilter).
     bool raw_prefilter = true;
+    //! Extract only the fields the pipeline reads (FieldUsage), and only the sourcetype definitions
+    //! that produce them. Off: every field of every event, as a check of the projection.
+    bool field_projection = true;
+    //! Threads that parse JSON-lines files (0: one per hardware thread).
+    unsigned threads = 0;
     //! Called now and then with bytes read so far and the total size of the inputs.
     std::function<void(uint64_t done, uint64_t total)> progress;
 };

@@ -22,6 +22,8 @@ class CountAcc : public Accumulator {
 public:
     void add(std::string_view, double) override { ++n_; }
     Value result() const override { return Value::number(double(n_)); }
+    bool mergeable() const override { return true; }
+    void merge(Accumulator& other) override { n_ += static_cast<CountAcc&>(other).n_; }
 
 private:
     uint64_t n_ = 0;
@@ -34,6 +36,8 @@ public:
         if (seen_.find(text) == seen_.end()) seen_.emplace(text);
     }
     Value result() const override { return Value::number(double(seen_.size())); }
+    bool mergeable() const override { return true; }
+    void merge(Accumulator& other) override { seen_.merge(static_cast<DistinctCountAcc&>(other).seen_); }
 
 private:
     TextSet seen_;
@@ -48,6 +52,8 @@ public:
     Value result() const override {
         return Value::multi(std::vector<std::string>(seen_.begin(), seen_.end()));
     }
+    bool mergeable() const override { return true; }
+    void merge(Accumulator& other) override { seen_.merge(static_cast<ValuesAcc&>(other).seen_); }
 
 private:
     std::set<std::string, std::less<>> seen_;

@@ -89,6 +89,12 @@ public:
     void add(std::string_view text, double) override {
         if (auto v = parse_number(text)) values_.push_back(*v);
     }
+    // The values are sorted before use, so their order does not matter.
+    bool mergeable() const override { return true; }
+    void merge(Accumulator& other) override {
+        auto& more = static_cast<RankAcc&>(other).values_;
+        values_.insert(values_.end(), more.begin(), more.end());
+    }
     Value result() const override {
         if (values_.empty()) return Value();
         std::vector<double> v = values_;

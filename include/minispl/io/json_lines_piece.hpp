@@ -1,0 +1,68 @@
+#pragma once
+// Parsing a piece of a memory-mapped JSON-lines file: the work of one reader thread.
+#include "minispl/core/diagnostic.hpp"
+#include "minispl/core/event.hpp"
+#include "minispl/io/event_reader.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minispl {
+
+class FieldProjection;
+
+//! What one piece yielded besides its events. Line numbers are relative to the piece (1 = its
+//! first line) because a thread does not know how many lines the pieces before it hold (and
+//! counting them costs a pass over the text, paid only when a bad record needs its number).
+struct PieceStats {
+    uint64_t events = 0;             //!< records parsed
+    uint64_t skipped = 0;            //!< lines the line selector passed over unparsed
+    uint64_t bad_records = 0;
+    std::vector<std::pair<uint64_t, std::string>> bad;  //!< (line in piece, why), the first few
+};
+
+//! Which lines of a piece to parse (the raw prefilter): `next_hit(from)` gives the offset in the
+//! piece of the next place at or after `from` where a wanted line may be, npos when there is
+//! none, so lines without a hit are skipped without even finding where they end; `keep(line)` is
+//! the full test of a line with a hit.
+struct LineSelector {
+    std::function<size_t(size_t from)> next_hit;
+    std::function<bool(std::string_view line)> keep;
+};
+
+//! The "bad-event" warning for a skipped record, as every reader reports it.
+Diagnostic bad_event_diagnostic(const std::string& file, uint64_t line, const std::string& why);
+
+//! The text of a JSON-lines record: without a UTF-8 BOM on the first line of a file and without
+//! surrounding spaces (an empty result is a blank line, not a record).
+std::string_view trim_record_line(std::string_view line, bool first_line_of_file);
+
+//! Parses pieces of JSON lines into flattened events with its own simdjson parser (one instance
+//! per thread). The text is read in place: no copy unless a line sits within simdjson's padding
+//! distance of the end of the readable memory.
+class JsonLinesParser {
+public:
+    JsonLinesParser();
+    ~JsonLinesParser();
+    JsonLinesParser(const JsonLinesParser&) = delete;
+    JsonLinesParser& operator=(const JsonLinesParser&) = delete;
+
+    //! Called with each event (fields in document order, `_raw` first when wanted); may move from it.
+    using OnEvent = std::function<void(Event& event)>;
+
+    //! `piece`: whole lines; `readable_after`: how many bytes after piece.end() may be read;
+    //! `file_start`: the piece starts the file (BOM check). `select` (optional) picks the lines
+    //! to parse; `projection` (optional) limits the fields extracted.
+    void parse(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
+               const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace minispl

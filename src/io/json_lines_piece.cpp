@@ -1,0 +1,122 @@
+#include "minispl/io/json_lines_piece.hpp"
+
+#include "json_flatten_internal.hpp"
+#include "minispl/io/field_projection.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <simdjson.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace minispl {
+
+namespace {
+constexpr size_t kPad = simdjson::SIMDJSON_PADDING;
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) uint64_t count_newlines_avx2(const char* p, size_t n, size_t& i) {
+    uint64_t count = 0;
+    const __m256i nl = _mm256_set1_epi8('\n');
+    for (; i + 32 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+        count += static_cast<uint64_t>(__builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)))));
+    }
+    return count;
+}
+const bool have_avx2 = __builtin_cpu_supports("avx2");
+#endif
+
+//! Newlines in [p, p+n): the records a selective scan skipped without looking at them.
+uint64_t count_newlines(const char* p, size_t n) {
+    uint64_t count = 0;
+    size_t i = 0;
+#if defined(__x86_64__)
+    if (have_avx2) count = count_newlines_avx2(p, n, i);
+#endif
+    for (; i < n; ++i) count += p[i] == '\n';
+    return count;
+}
+}  // namespace
+
+Diagnostic bad_event_diagnostic(const std::string& file, uint64_t line, const std::string& why) {
+    Diagnostic d;
+    d.rule = "bad-event";
+    d.severity = Severity::Warning;
+    d.file = file;
+    d.pos.line = static_cast<uint32_t>(line);
+    d.pos.column = 1;
+    d.message = file + ":" + std::to_string(line) + ": " + why + ", skipped";
+    return d;
+}
+
+std::string_view trim_record_line(std::string_view text, bool first_line_of_file) {
+    if (first_line_of_file && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    text.remove_prefix(i);
+    return text;
+}
+
+struct JsonLinesParser::Impl {
+    simdjson::ondemand::parser parser;
+    std::string padded;  // a line too close to the end of readable memory is copied here
+};
+
+JsonLinesParser::JsonLinesParser() : impl_(std::make_unique<Impl>()) {}
+JsonLinesParser::~JsonLinesParser() = default;
+
+void JsonLinesParser::parse(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
+                            const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats) {
+    const char* const base = piece.data();
+    const size_t size = piece.size();
+    const char* const readable_end = base + size + readable_after;
+    const bool with_raw = !projection || projection->wants_raw();
+    size_t pos = 0;
+    while (pos < size) {
+        size_t start = pos;
+        if (select) {
+            const size_t hit = select->next_hit(pos);
+            if (hit == std::string_view::npos || hit >= size) {
+                stats.skipped += count_newlines(base + pos, size - pos) + (base[size - 1] != '\n');
+                break;
+            }
+            // The line holding the hit starts after the last newline before it.
+            const void* nl_before = hit > pos ? memrchr(base + pos, '\n', hit - pos) : nullptr;
+            start = nl_before ? static_cast<size_t>(static_cast<const char*>(nl_before) - base) + 1 : pos;
+            if (start > pos) stats.skipped += count_newlines(base + pos, start - pos);
+        }
+        const char* nl = static_cast<const char*>(std::memchr(base + start, '\n', size - start));
+        const size_t end = nl ? static_cast<size_t>(nl - base) : size;
+        pos = nl ? end + 1 : size;
+        std::string_view text = trim_record_line(std::string_view(base + start, end - start), file_start && start == 0);
+        if (text.empty()) continue;
+        if (select && !select->keep(text)) {
+            ++stats.skipped;
+            continue;
+        }
+        if (static_cast<size_t>(readable_end - (text.data() + text.size())) < kPad) {
+            impl_->padded.assign(text);
+            impl_->padded.append(kPad, ' ');
+            text = std::string_view(impl_->padded.data(), text.size());
+        }
+        Event ev;
+        ev.fields().reserve(projection ? 16 : 48);
+        if (with_raw) ev.fields().emplace_back("_raw", Value::string(std::string(text)));
+        if (!detail::flatten_padded(impl_->parser, text, ev, true, projection)) {
+            ++stats.bad_records;
+            if (stats.bad.size() < ReadStats::max_problems) {
+                const uint64_t line = 1 + static_cast<uint64_t>(std::count(base, base + start, '\n'));
+                stats.bad.emplace_back(line, text.front() != '{' ? "not a JSON object" : "truncated or invalid JSON");
+            }
+            continue;
+        }
+        ++stats.events;
+        on_event(ev);
+    }
+}
+
+}  // namespace minispl
