@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev python3 time
       libyaml-cpp-dev nlohmann-json3-dev tao-pegtl-dev libfmt-dev doctest-dev
-      libsimdjson-dev libpcre2-dev libcli11-dev zlib1g-dev jq
+      libsimdjson-dev libpcre2-dev libcli11-dev zlib1g-dev libabsl-dev jq
       libgeoip-dev geoip-database)
 missing=()
 for p in "${PKGS[@]}"; do

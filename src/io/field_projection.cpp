@@ -7,32 +7,29 @@
 namespace minispl {
 namespace {
 
-uint64_t load_upto8(const char* p, size_t n) {
-    uint64_t v = 0;
-    if (n) std::memcpy(&v, p, n);
-    return v;
-}
-
-// Length plus the first and the last eight bytes: names share long prefixes
-// (`requestParameters.…`) and differ at their ends, so both ends matter; the rest is left to the
-// memcmp that confirms a hit. Not a general-purpose hash, only for these short keys.
+// Length and three bytes (first, middle, last): names share long prefixes (`requestParameters.…`)
+// and differ at their ends, and this is computed for every key of every event, so it reads no
+// more than that (no variable-length copy); a hit is confirmed by memcmp. Not a general-purpose
+// hash, only for these short keys.
 size_t hash_key(std::string_view s) {
     const size_t n = s.size();
-    uint64_t a, b;
-    if (n >= 8) {
-        a = load_upto8(s.data(), 8);
-        b = load_upto8(s.data() + n - 8, 8);
-    } else {
-        a = load_upto8(s.data(), n);
-        b = 0;
-    }
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B19E3779F9ull);
+    if (n == 0) return 0;
+    uint64_t h = n * 0x9E3779B97F4A7C15ull;
+    h ^= static_cast<unsigned char>(s[0]) * 0xC2B2AE3D27D4EB4Full;
+    h ^= static_cast<unsigned char>(s[n / 2]) * 0x165667B19E3779F9ull;
+    h ^= static_cast<unsigned char>(s[n - 1]) * 0xD6E8FEB86659FD93ull;
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
     h ^= h >> 32;
     return static_cast<size_t>(h);
 }
 
+// Names are short: a byte loop the compiler keeps inline beats a call to memcmp here.
+bool same(const char* a, std::string_view b) {
+    for (size_t i = 0; i < b.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 }  // namespace
 
 void FieldProjection::Table::build(const std::string& arena, const std::vector<Slot>& keys) {
@@ -58,7 +55,7 @@ bool FieldProjection::Table::contains(const std::string& arena, std::string_view
     for (size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
         const Slot& s = slots[i];
         if (s.length == UINT32_MAX) return false;
-        if (s.length == key.size() && std::memcmp(arena.data() + s.offset, key.data(), key.size()) == 0) return true;
+        if (s.length == key.size() && same(arena.data() + s.offset, key)) return true;
     }
 }
 
@@ -81,6 +78,12 @@ FieldProjection FieldProjection::of(const std::vector<std::string>& names) {
             if (name[i] == '.' || (name[i] == '{' && i + 1 < name.size() && name[i + 1] == '}'))
                 prefixes.push_back({offset, static_cast<uint32_t>(i)});
     }
+    for (const auto* keys : {&wanted, &prefixes})
+        for (const auto& k : *keys)
+            if (k.length) {
+                const size_t b = bit_of(std::string_view(p.arena_.data() + k.offset, k.length));
+                p.bits_[b >> 6] |= uint64_t(1) << (b & 63);
+            }
     p.wanted_.build(p.arena_, wanted);
     p.prefixes_.build(p.arena_, prefixes);
     return p;

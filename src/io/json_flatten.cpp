@@ -58,13 +58,29 @@ struct Flat {
 
 simdjson::error_code walk(od::value v, std::string& path, Flat& out);
 
+// A key as it stands in the text, when it holds no backslash (else a null view: unescape it).
+// The text is padded, and stage 1 found the closing quote, so the scan ends inside the buffer.
+std::string_view raw_key(od::field& field) {
+    const char* start = field.key().raw();
+    const char* p = start;
+    while (*p != '"') {
+        if (*p == '\\') return {};
+        ++p;
+    }
+    return std::string_view(start, static_cast<size_t>(p - start));
+}
+
 simdjson::error_code walk_object(od::object obj, std::string& path, Flat& out) {
     const size_t base = path.size();
     for (auto field_result : obj) {
         od::field field;
         if (auto e = std::move(field_result).get(field)) return e;
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return e;
+        // The key as it stands in the text; unescaped only when it holds an escape (rare), which
+        // saves copying every key of every event.
+        std::string_view key = raw_key(field);
+        if (key.data() == nullptr)
+            if (auto e = field.unescaped_key().get(key)) return e;
+        if (base == 0 && !out.wants(key) && !out.descends(key)) continue;  // top level: no path to build
         if (base) path += '.';
         path.append(key);
         if (!out.wants(path) && !out.descends(path)) {
@@ -146,13 +162,24 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
 void merge_duplicate_names(std::vector<Event::Field>& fields, size_t from) {
     const size_t n = fields.size() - from;
     if (n < 2) return;
-    thread_local std::vector<std::pair<size_t, size_t>> hashes;  // (hash, index)
-    hashes.clear();
-    for (size_t i = from; i < fields.size(); ++i) hashes.emplace_back(std::hash<std::string>{}(fields[i].first), i);
-    std::sort(hashes.begin(), hashes.end());
     bool dup = false;
-    for (size_t i = 1; i < hashes.size() && !dup; ++i)
-        dup = hashes[i].first == hashes[i - 1].first && fields[hashes[i].second].first == fields[hashes[i - 1].second].first;
+    if (n <= 16) {
+        // A projected event has a few fields: compare pairs, cheapest test first.
+        for (size_t i = from; i < fields.size() && !dup; ++i)
+            for (size_t j = i + 1; j < fields.size() && !dup; ++j) {
+                const std::string& a = fields[i].first;
+                const std::string& b = fields[j].first;
+                dup = a.size() == b.size() && (a.empty() || a.back() == b.back()) && a == b;
+            }
+    } else {
+        thread_local std::vector<std::pair<size_t, size_t>> hashes;  // (hash, index)
+        hashes.clear();
+        for (size_t i = from; i < fields.size(); ++i) hashes.emplace_back(std::hash<std::string>{}(fields[i].first), i);
+        std::sort(hashes.begin(), hashes.end());
+        for (size_t i = 1; i < hashes.size() && !dup; ++i)
+            dup = hashes[i].first == hashes[i - 1].first &&
+                  fields[hashes[i].second].first == fields[hashes[i - 1].second].first;
+    }
     if (!dup) return;
     std::vector<Event::Field> merged;
     for (size_t i = from; i < fields.size(); ++i) {

@@ -77,18 +77,24 @@ private:
 };
 
 //! The raw-text prefilter over one piece of text: hits of its most selective literals, then the
-//! whole test per line. It switches itself off where it keeps nearly every line it looks at:
+//! whole test per line. It switches itself off, for this piece and every later one (`useless` is
+//! shared by the reading threads), when it keeps nearly every line of its first few hundred:
 //! scanning for the literals of a search that matches everything only costs time.
 class AdaptiveFilter {
 public:
-    AdaptiveFilter(const RawPrefilter& pre, std::string_view text) : pre_(pre), scanner_(pre, text) {}
+    AdaptiveFilter(const RawPrefilter& pre, std::string_view text, std::atomic<bool>& useless)
+        : pre_(pre), scanner_(pre, useless.load(std::memory_order_relaxed) ? std::string_view() : text),
+          useless_(useless), off_(useless.load(std::memory_order_relaxed)) {}
 
     //! The per-line test, for the streaming reader.
     bool keep(std::string_view line) {
         if (off_) return true;
         bool keep = pre_.may_match(line);
         kept_ += keep;
-        if (++seen_ == kProbe) off_ = kept_ * 10 >= seen_ * 9;
+        if (++seen_ == kProbe && kept_ * 10 >= seen_ * 9) {
+            off_ = true;
+            useless_.store(true, std::memory_order_relaxed);
+        }
         return keep;
     }
     //! Both tests, for a piece.
@@ -101,6 +107,7 @@ private:
     static constexpr uint64_t kProbe = 512;
     const RawPrefilter& pre_;
     RawPrefilter::Scanner scanner_;
+    std::atomic<bool>& useless_;
     uint64_t seen_ = 0, kept_ = 0;
     bool off_ = false;
 };
@@ -141,6 +148,7 @@ void feed_pieces(const PieceFile& file, const std::string& name, const EventPrep
     size_t consumed = 0;
     bool stop = false;
     std::atomic<size_t> next{0};
+    std::atomic<bool> prefilter_useless{false};
     // An aggregation that merges exactly runs on the workers (one partial each), so that events
     // never travel to the calling thread; otherwise the events go to `head` in file order.
     std::vector<std::unique_ptr<Operator>> partials;
@@ -162,7 +170,7 @@ void feed_pieces(const PieceFile& file, const std::string& name, const EventPrep
             PieceResult r;
             try {
                 PieceFile::Mapping piece = file.map(cuts[i], cuts[i + 1]);
-                AdaptiveFilter filter(pre, piece.text());
+                AdaptiveFilter filter(pre, piece.text(), prefilter_useless);
                 const LineSelector select = filter.selector();
                 parser.parse(piece.text(), piece.readable_after(), cuts[i] == 0, pre.empty() ? nullptr : &select,
                              prep.projection(),
@@ -288,7 +296,8 @@ void feed_streamed(const std::filesystem::path& file, const EventPrep& prep, con
     ReadStats file_stats;
     std::thread reader([&] {
         try {
-            AdaptiveFilter filter(pre, {});
+            std::atomic<bool> useless{false};
+            AdaptiveFilter filter(pre, {}, useless);
             RawFilter keep;
             if (!pre.empty()) keep = [&filter](std::string_view line) { return filter.keep(line); };
             Batch batch;

@@ -500,7 +500,9 @@ void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
     for (const auto& f : time_fields_) {
         const Value* v = e.find(f);
         if (!v || v->mv_size() == 0) continue;
-        if (auto t = parse_time(v->mv_at(0), time_format_)) {
+        // Hot (every event): read a plain string in place.
+        std::optional<double> t = v->is_string() ? parse_time(v->str(), time_format_) : parse_time(v->mv_at(0), time_format_);
+        if (t) {
             e.set("_time", Value::number(*t));
             break;
         }
@@ -515,11 +517,11 @@ void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
     }
     if (!calculated_.empty()) {
         // Splunk computes every EVAL- from the event before any of them is assigned.
-        std::vector<Value> values(calculated_.size());
+        thread_local std::vector<std::pair<size_t, Value>> values;
+        values.clear();
         for (size_t i = 0; i < calculated_.size(); ++i)
-            if (runs(calc_kept, i)) values[i] = (*calculated_[i].eval)(e);
-        for (size_t i = 0; i < calculated_.size(); ++i)
-            if (runs(calc_kept, i)) e.set(calculated_[i].field, std::move(values[i]));
+            if (runs(calc_kept, i)) values.emplace_back(i, (*calculated_[i].eval)(e));
+        for (auto& [i, v] : values) e.set(calculated_[i].field, std::move(v));
     }
     for (size_t li = 0; li < lookups_.size(); ++li) {
         const auto& lk = lookups_[li];

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <absl/container/flat_hash_map.h>
 #include <vector>
 
 namespace minispl {
@@ -118,7 +118,7 @@ private:
     std::vector<std::string> by_;
     const std::vector<AggregateSpec>& specs_;
     std::vector<Group> groups_;
-    std::unordered_map<std::string, size_t> index_;
+    absl::flat_hash_map<std::string, size_t> index_;  // by-values joined by '\0' → group
     std::string key_buf_;          // reused per event: the by-values joined by '\0'
     std::vector<size_t> found_;    // reused per event
 };

@@ -1,21 +1,22 @@
 // count, dc, values, list and mode: aggregations that treat values as strings.
 #include "accumulators.hpp"
 
-#include <set>
-#include <unordered_map>
-#include <unordered_set>
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
+#include <algorithm>
 
 namespace minispl::aggregates {
 namespace {
 
-//! Lets the string sets and maps below be probed with a string_view without allocating.
-struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Swiss tables (abseil): one probe of a flat array per value, where std::unordered_set chases a
+// node pointer; dc and values run for every event of a stats. Both look up a string_view
+// without building a std::string.
 template <class T>
-using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
-using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+using TextMap = absl::flat_hash_map<std::string, T>;
+using TextSet = absl::flat_hash_set<std::string>;
+// Debian's abseil has its own string_view type (not an alias of std::string_view).
+absl::string_view key(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
 //! count / count(x): the number of values seen (each multivalue element counts).
 class CountAcc : public Accumulator {
@@ -33,11 +34,13 @@ private:
 class DistinctCountAcc : public Accumulator {
 public:
     void add(std::string_view text, double) override {
-        if (seen_.find(text) == seen_.end()) seen_.emplace(text);
+        if (seen_.find(key(text)) == seen_.end()) seen_.emplace(text);
     }
     Value result() const override { return Value::number(double(seen_.size())); }
     bool mergeable() const override { return true; }
-    void merge(Accumulator& other) override { seen_.merge(static_cast<DistinctCountAcc&>(other).seen_); }
+    void merge(Accumulator& other) override {
+        for (auto& v : static_cast<DistinctCountAcc&>(other).seen_) seen_.insert(v);
+    }
 
 private:
     TextSet seen_;
@@ -47,16 +50,20 @@ private:
 class ValuesAcc : public Accumulator {
 public:
     void add(std::string_view text, double) override {
-        if (seen_.find(text) == seen_.end()) seen_.emplace(text);
+        if (seen_.find(key(text)) == seen_.end()) seen_.emplace(text);
     }
     Value result() const override {
-        return Value::multi(std::vector<std::string>(seen_.begin(), seen_.end()));
+        std::vector<std::string> sorted(seen_.begin(), seen_.end());
+        std::sort(sorted.begin(), sorted.end());
+        return Value::multi(std::move(sorted));
     }
     bool mergeable() const override { return true; }
-    void merge(Accumulator& other) override { seen_.merge(static_cast<ValuesAcc&>(other).seen_); }
+    void merge(Accumulator& other) override {
+        for (auto& v : static_cast<ValuesAcc&>(other).seen_) seen_.insert(v);
+    }
 
 private:
-    std::set<std::string, std::less<>> seen_;
+    TextSet seen_;  // sorted when the result is read
 };
 
 //! list: values in arrival order, at most the first 100 (Splunk's list limit).
@@ -76,7 +83,7 @@ private:
 class ModeAcc : public Accumulator {
 public:
     void add(std::string_view text, double) override {
-        auto it = counts_.find(text);
+        auto it = counts_.find(key(text));
         if (it == counts_.end()) {
             counts_.emplace(std::string(text), Entry{1, order_.size()});
             order_.emplace_back(text);
@@ -88,7 +95,7 @@ public:
         const std::string* best = nullptr;
         uint64_t best_count = 0;
         for (const std::string& v : order_) {
-            uint64_t c = counts_.find(v)->second.count;
+            uint64_t c = counts_.find(key(v))->second.count;
             if (c > best_count) best = &v, best_count = c;
         }
         return best ? Value::string(*best) : Value();
