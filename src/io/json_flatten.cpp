@@ -56,7 +56,9 @@ struct Flat {
     }
 };
 
-simdjson::error_code walk(od::value v, std::string& path, Flat& out);
+// `want`: the path is a wanted name (its scalar values are kept). Whether an object or array
+// is entered is asked only when the value is one. Each key costs one lookup (two when unwanted).
+simdjson::error_code walk(od::value v, std::string& path, Flat& out, bool want);
 
 // A key as it stands in the text, when it holds no backslash (else a null view: unescape it).
 // The text is padded, and stage 1 found the closing quote, so the scan ends inside the buffer.
@@ -80,14 +82,18 @@ simdjson::error_code walk_object(od::object obj, std::string& path, Flat& out) {
         std::string_view key = raw_key(field);
         if (key.data() == nullptr)
             if (auto e = field.unescaped_key().get(key)) return e;
-        if (base == 0 && !out.wants(key) && !out.descends(key)) continue;  // top level: no path to build
-        if (base) path += '.';
-        path.append(key);
-        if (!out.wants(path) && !out.descends(path)) {
+        if (base) {
+            path += '.';
+            path.append(key);
+        }
+        const std::string_view full = base ? std::string_view(path) : key;  // top level: no copy yet
+        const bool want = out.wants(full);
+        if (!want && !out.descends(full)) {
             path.resize(base);
             continue;  // the value stays unread: the iterator skips it
         }
-        auto e = walk(field.value(), path, out);
+        if (!base) path.assign(key);
+        auto e = walk(field.value(), path, out, want);
         path.resize(base);
         if (e) return e;
     }
@@ -96,20 +102,25 @@ simdjson::error_code walk_object(od::object obj, std::string& path, Flat& out) {
 
 simdjson::error_code walk_array(od::array arr, std::string& path, Flat& out) {
     const size_t base = path.size();
-    ++out.array_depth;
     path += "{}";
+    const bool want = out.wants(path);
+    if (!want && !out.descends(path)) {
+        path.resize(base);
+        return simdjson::SUCCESS;  // nothing under this array is wanted: skipped unread
+    }
+    ++out.array_depth;
     simdjson::error_code err = simdjson::SUCCESS;
     for (auto elem : arr) {
         od::value v;
         if ((err = std::move(elem).get(v))) break;
-        if ((err = walk(v, path, out))) break;
+        if ((err = walk(v, path, out, want))) break;
     }
     path.resize(base);
     if (--out.array_depth == 0) out.flush_pending();
     return err;
 }
 
-simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
+simdjson::error_code walk(od::value v, std::string& path, Flat& out, bool want) {
     od::json_type type;
     if (auto e = v.type().get(type)) return e;
     switch (type) {
@@ -126,14 +137,14 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
             return walk_array(arr, path, out);
         }
         case od::json_type::string: {
-            if (!out.wants(path)) return simdjson::SUCCESS;
+            if (!want) return simdjson::SUCCESS;
             std::string_view s;
             if (auto e = v.get_string().get(s)) return e;
             out.add(path, s);
             return simdjson::SUCCESS;
         }
         case od::json_type::number: {
-            if (!out.wants(path)) return simdjson::SUCCESS;
+            if (!want) return simdjson::SUCCESS;
             std::string_view tok = v.raw_json_token();
             while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\t' || tok.back() == '\n' || tok.back() == '\r'))
                 tok.remove_suffix(1);
@@ -141,7 +152,7 @@ simdjson::error_code walk(od::value v, std::string& path, Flat& out) {
             return simdjson::SUCCESS;
         }
         case od::json_type::boolean: {
-            if (!out.wants(path)) return simdjson::SUCCESS;
+            if (!want) return simdjson::SUCCESS;
             bool b;
             if (auto e = v.get_bool().get(b)) return e;
             out.add(path, b ? "true" : "false");

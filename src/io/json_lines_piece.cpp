@@ -104,7 +104,8 @@ void JsonLinesParser::parse(std::string_view piece, size_t readable_after, bool 
             text = std::string_view(impl_->padded.data(), text.size());
         }
         Event ev;
-        ev.fields().reserve(projection ? 16 : 48);
+        // room for the extracted fields plus metadata and sourcetype fields, without regrowing
+        ev.fields().reserve(projection ? projection->names().size() + 8 : 48);
         if (with_raw) ev.fields().emplace_back("_raw", Value::string(std::string(text)));
         if (!detail::flatten_padded(impl_->parser, text, ev, true, projection)) {
             ++stats.bad_records;

@@ -56,6 +56,7 @@ public:
         if (st_projection_->all_fields || wildcard) return;
         if (usage.reads("_raw")) json_fields.push_back("_raw");
         fields_ = FieldProjection::of(json_fields);
+
     }
 
     //! The fields to extract from the JSON, or nullptr for all of them.
