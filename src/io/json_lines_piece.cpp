@@ -17,27 +17,50 @@ constexpr size_t kPad = simdjson::SIMDJSON_PADDING;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2"))) uint64_t count_newlines_avx2(const char* p, size_t n, size_t& i) {
+// Newlines in [p, p+n), and whether one is followed by a space, tab, CR or newline (a blank line,
+// or a record indented by spaces: the exact count must then look at each line). AVX2, 32 bytes a step.
+__attribute__((target("avx2"))) uint64_t scan_newlines_avx2(const char* p, size_t n, size_t& i, bool& space_after) {
     uint64_t count = 0;
-    const __m256i nl = _mm256_set1_epi8('\n');
-    for (; i + 32 <= n; i += 32) {
+    const __m256i nl = _mm256_set1_epi8('\n'), sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t'),
+                  cr = _mm256_set1_epi8('\r');
+    for (; i + 33 <= n; i += 32) {
         __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-        count += static_cast<uint64_t>(__builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)))));
+        __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+        __m256i is_nl = _mm256_cmpeq_epi8(v, nl);
+        __m256i ws = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(next, sp), _mm256_cmpeq_epi8(next, tab)),
+                                     _mm256_or_si256(_mm256_cmpeq_epi8(next, cr), _mm256_cmpeq_epi8(next, nl)));
+        space_after |= !_mm256_testz_si256(is_nl, ws);
+        count += static_cast<uint64_t>(__builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(is_nl))));
     }
     return count;
 }
 const bool have_avx2 = __builtin_cpu_supports("avx2");
 #endif
 
-//! Newlines in [p, p+n): the records a selective scan skipped without looking at them.
-uint64_t count_newlines(const char* p, size_t n) {
-    uint64_t count = 0;
+//! Records (non-blank lines, as the line reader sees them) in [p, p+n), a run of whole lines the
+//! selective scan passed over: counted without splitting them out unless a line may be blank.
+uint64_t count_records(const char* p, size_t n) {
+    if (n == 0) return 0;
+    uint64_t newlines = 0;
+    bool space_after = is_space(p[0]);
     size_t i = 0;
 #if defined(__x86_64__)
-    if (have_avx2) count = count_newlines_avx2(p, n, i);
+    if (have_avx2) newlines = scan_newlines_avx2(p, n, i, space_after);
 #endif
-    for (; i < n; ++i) count += p[i] == '\n';
-    return count;
+    for (; i < n; ++i)
+        if (p[i] == '\n') {
+            ++newlines;
+            space_after |= i + 1 < n && is_space(p[i + 1]);
+        }
+    if (!space_after) return newlines + (p[n - 1] != '\n');  // every line starts with a non-space byte
+    uint64_t records = 0;
+    for (size_t at = 0; at < n;) {
+        const char* nl = static_cast<const char*>(std::memchr(p + at, '\n', n - at));
+        const size_t end = nl ? static_cast<size_t>(nl - p) : n;
+        if (!trim_record_line(std::string_view(p + at, end - at), false).empty()) ++records;
+        at = end + 1;
+    }
+    return records;
 }
 }  // namespace
 
@@ -81,13 +104,13 @@ void JsonLinesParser::parse(std::string_view piece, size_t readable_after, bool 
         if (select) {
             const size_t hit = select->next_hit(pos);
             if (hit == std::string_view::npos || hit >= size) {
-                stats.skipped += count_newlines(base + pos, size - pos) + (base[size - 1] != '\n');
+                stats.skipped += count_records(base + pos, size - pos);
                 break;
             }
             // The line holding the hit starts after the last newline before it.
             const void* nl_before = hit > pos ? memrchr(base + pos, '\n', hit - pos) : nullptr;
             start = nl_before ? static_cast<size_t>(static_cast<const char*>(nl_before) - base) + 1 : pos;
-            if (start > pos) stats.skipped += count_newlines(base + pos, start - pos);
+            stats.skipped += count_records(base + pos, start - pos);
         }
         const char* nl = static_cast<const char*>(std::memchr(base + start, '\n', size - start));
         const size_t end = nl ? static_cast<size_t>(nl - base) : size;
