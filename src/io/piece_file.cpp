@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,36 +45,6 @@ size_t PieceFile::read(uint64_t begin, uint64_t end, std::string& buf, size_t pa
     return n;
 }
 
-PieceFile::Mapping& PieceFile::Mapping::operator=(Mapping&& o) noexcept {
-    std::swap(base_, o.base_);
-    std::swap(length_, o.length_);
-    std::swap(text_, o.text_);
-    std::swap(readable_after_, o.readable_after_);
-    return *this;
-}
-
-PieceFile::Mapping::~Mapping() {
-    if (base_) munmap(base_, length_);
-}
-
-PieceFile::Mapping PieceFile::map(uint64_t begin, uint64_t end) const {
-    static const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
-    auto round_up = [](uint64_t x) { return (x + page - 1) / page * page; };
-    const uint64_t from = begin / page * page;
-    // 64 bytes of padding past the end where the file has them; a page wholly past the end of
-    // the file must not be touched (SIGBUS), so the map stops at the file's last page.
-    const uint64_t to = std::min(round_up(end + 64), round_up(size_));
-    Mapping m;
-    void* p = mmap(nullptr, to - from, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, static_cast<off_t>(from));
-    if (p == MAP_FAILED) throw SplError("input", "cannot map " + name_ + ": " + std::strerror(errno));
-    madvise(p, to - from, MADV_SEQUENTIAL);
-    m.base_ = p;
-    m.length_ = to - from;
-    m.text_ = std::string_view(static_cast<const char*>(p) + (begin - from), end - begin);
-    m.readable_after_ = to - end;
-    return m;
-}
-
 std::string PieceFile::head() const {
     std::string buf;
     read(0, std::min<uint64_t>(size_, 1 << 16), buf, 0);
@@ -90,8 +59,9 @@ std::vector<uint64_t> PieceFile::split_at_lines(uint64_t target) const {
     while (pos < size_) {
         // The piece ends after the first newline at or after `pos` (a long line may need several windows).
         uint64_t cut = size_;
-        for (uint64_t at = pos; at < size_; at += kWindow) {
-            size_t n = read(at, std::min(size_, at + kWindow), window, 0);
+        // A small first window: lines are usually far shorter, and this runs before the workers start.
+        for (uint64_t at = pos, w = 4096; at < size_; at += w, w = kWindow) {
+            size_t n = read(at, std::min(size_, at + w), window, 0);
             if (const void* nl = std::memchr(window.data(), '\n', n)) {
                 cut = at + static_cast<uint64_t>(static_cast<const char*>(nl) - window.data()) + 1;
                 break;

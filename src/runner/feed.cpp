@@ -1,5 +1,5 @@
 // Input → events. Two ways, one result (the same events in the same order):
-//  - a plain JSON-lines file is memory-mapped and cut into pieces at newlines; worker threads
+//  - a plain JSON-lines file is cut into pieces at newlines, each read with pread; worker threads
 //    prefilter, parse (only the projected fields), add metadata and sourcetype fields and test the
 //    leading search, each on its own piece; the calling thread takes the pieces' events in order
 //    and pushes them into the pipeline. This is what uses both cores on big inputs.
@@ -160,6 +160,7 @@ void feed_pieces(const PieceFile& file, const std::string& name, const EventPrep
     auto work = [&](unsigned worker) {
         Operator* partial = partials.empty() ? nullptr : partials[worker].get();
         JsonLinesParser parser;
+        std::string buf;  // the piece, then simdjson's padding
         for (;;) {
             const size_t i = next.fetch_add(1);
             if (i >= n) return;
@@ -170,10 +171,11 @@ void feed_pieces(const PieceFile& file, const std::string& name, const EventPrep
             }
             PieceResult r;
             try {
-                PieceFile::Mapping piece = file.map(cuts[i], cuts[i + 1]);
-                AdaptiveFilter filter(pre, piece.text(), prefilter_useless);
+                constexpr size_t kPadding = 64;  // simdjson may read this far past a record
+                const std::string_view text(buf.data(), file.read(cuts[i], cuts[i + 1], buf, kPadding));
+                AdaptiveFilter filter(pre, text, prefilter_useless);
                 const LineSelector select = filter.selector();
-                parser.parse(piece.text(), piece.readable_after(), cuts[i] == 0, pre.empty() ? nullptr : &select,
+                parser.parse(text, kPadding, cuts[i] == 0, pre.empty() ? nullptr : &select,
                              prep.projection(),
                              [&](Event& ev) {
                                  if (!prep(ev)) return;
@@ -204,10 +206,12 @@ void feed_pieces(const PieceFile& file, const std::string& name, const EventPrep
     // Lines before a piece, counted only when a bad record in it needs its line number.
     uint64_t counted_to = 0, lines_before = 0;
     auto line_base = [&](uint64_t offset) {
-        if (counted_to < offset) {
-            PieceFile::Mapping m = file.map(counted_to, offset);
-            lines_before += static_cast<uint64_t>(std::count(m.text().begin(), m.text().end(), '\n'));
-            counted_to = offset;
+        std::string chunk;
+        while (counted_to < offset) {
+            const uint64_t to = std::min<uint64_t>(offset, counted_to + (1 << 20));
+            const size_t n = file.read(counted_to, to, chunk, 0);
+            lines_before += static_cast<uint64_t>(std::count(chunk.data(), chunk.data() + n, '\n'));
+            counted_to = to;
         }
         return lines_before;
     };

@@ -9,10 +9,11 @@
 
 namespace minispl {
 
-//! A regular file read piece by piece: each thread maps its own piece and unmaps it when done, so
-//! the text is read in place from the page cache (no copy: a pread of 1 GB costs more than
-//! parsing it) and resident memory stays bounded whatever the file size (a whole-file map would
-//! count every page of the file once touched). Only plain JSON-lines files are read this way; gzip, arrays, CloudTrail
+//! A regular file read piece by piece, each thread reading its own piece with pread into its own
+//! buffer. Not mmap: mapping and unmapping every piece cost as much as the copy (page-table work
+//! and TLB shootdowns between the threads), a whole-file map makes resident memory grow with the
+//! file, and a mapped file that shrinks while it is read kills the process (SIGBUS) where pread
+//! returns a short read, reported as an error. Only plain JSON-lines files are read this way; gzip, arrays, CloudTrail
 //! Records files and stdin go through the streaming reader.
 class PieceFile {
 public:
@@ -33,26 +34,6 @@ public:
     //! Throws SplError("input") on a read error.
     size_t read(uint64_t begin, uint64_t end, std::string& buf, size_t padding) const;
 
-    //! A mapped piece: its text and how many bytes after it may be read (simdjson's padding;
-    //! fewer than 64 only at the end of the file).
-    class Mapping {
-    public:
-        Mapping() = default;
-        Mapping(Mapping&& o) noexcept { *this = std::move(o); }
-        Mapping& operator=(Mapping&& o) noexcept;
-        ~Mapping();
-        std::string_view text() const { return text_; }
-        size_t readable_after() const { return readable_after_; }
-
-    private:
-        friend class PieceFile;
-        void* base_ = nullptr;
-        size_t length_ = 0;
-        std::string_view text_;
-        size_t readable_after_ = 0;
-    };
-    //! Maps [begin, end). Throws SplError("input") when the system refuses.
-    Mapping map(uint64_t begin, uint64_t end) const;
 
 private:
     PieceFile() = default;

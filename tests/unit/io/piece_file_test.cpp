@@ -75,8 +75,6 @@ void check_cuts_shape(const std::string& s, const std::vector<uint64_t>& cuts) {
     }
 }
 
-size_t page_size() { return static_cast<size_t>(sysconf(_SC_PAGESIZE)); }
-
 }  // namespace
 
 TEST_CASE("PieceFile::open: only regular, non-empty files") {
@@ -150,55 +148,35 @@ TEST_CASE("split_at_lines: lines longer than the 64 KiB search window and than t
     CHECK(g->split_at_lines(1) == std::vector<uint64_t>{0, 2, t.size()});
 }
 
-TEST_CASE("map: the text of any range, and readable padding that stops at the file's last page") {
-    const size_t page = page_size();
-    // sizes around page multiples: the padding at the end of the file is what is left of its last page
-    for (size_t size : {size_t(1), size_t(63), size_t(100), page - 1, page, page + 1, 3 * page, 3 * page - 30,
-                        3 * page + 64, size_t(200000)}) {
+TEST_CASE("read: any range, up to the end of the file") {
+    // sizes around page multiples; ranges at the start, the end, and within 64 bytes of the end
+    for (size_t size : {size_t(1), size_t(63), size_t(100), size_t(4095), size_t(4096), size_t(4097),
+                        size_t(3 * 4096 - 30), size_t(200000)}) {
         CAPTURE(size);
         const std::string s = random_lines(size, 80, static_cast<uint32_t>(size), size % 2 == 0);
-        auto f = PieceFile::open(write_file("map_" + std::to_string(size), s));
+        auto f = PieceFile::open(write_file("range_" + std::to_string(size), s));
         REQUIRE(f);
-        const uint64_t file_pages_end = (size + page - 1) / page * page;
         std::vector<std::pair<uint64_t, uint64_t>> ranges = {{0, size}, {0, 1}, {size - 1, size}, {size / 2, size}};
-        if (size > 200) ranges.push_back({size - 100, size - 40});  // ends within 64 bytes of EOF
-        if (size > 3 * page) ranges.push_back({page + 7, 2 * page + 5});
+        if (size > 200) ranges.push_back({size - 100, size - 40});
+        std::string buf;
         for (auto [b, e] : ranges) {
             CAPTURE(b);
             CAPTURE(e);
-            PieceFile::Mapping m = f->map(b, e);
-            CHECK(m.text() == std::string_view(s).substr(b, e - b));
-            const uint64_t want_after = std::min<uint64_t>(64, file_pages_end - e);
-            CHECK(m.readable_after() >= want_after);
-            CHECK(e + m.readable_after() <= file_pages_end);  // never past the file's last page
-            // Touch every padding byte: file bytes are the file's, bytes past the end read as zero.
-            const char* after = m.text().data() + m.text().size();
-            for (size_t i = 0; i < m.readable_after(); ++i) {
-                const uint64_t at = e + i;
-                if (at < size) CHECK(after[i] == s[at]);
-                else CHECK(after[i] == '\0');
-            }
+            const size_t n = f->read(b, e, buf, 64);
+            CHECK(n == e - b);
+            CHECK(std::string_view(buf.data(), n) == std::string_view(s).substr(b, e - b));
+            CHECK(buf.size() == n + 64);
         }
-        // At the very end of the file: the padding is what is left of the last page (none when the
-        // size is a multiple of the page size).
-        CHECK(f->map(0, size).readable_after() == file_pages_end - size);
-        if (size % page == 0) CHECK(f->map(size / 2, size).readable_after() == 0);
     }
 }
 
-TEST_CASE("map: mappings move and outlive each other") {
-    const std::string s = random_lines(50000, 60, 42);
-    auto f = PieceFile::open(write_file("move", s));
+TEST_CASE("read: a file that shrank under the reader is an input error, not a crash") {
+    const fs::path path = write_file("shrinks", random_lines(100000, 70, 3));
+    auto f = PieceFile::open(path);
     REQUIRE(f);
-    PieceFile::Mapping a = f->map(10, 20000);
-    PieceFile::Mapping b = f->map(20000, 50000);
-    PieceFile::Mapping c = std::move(a);
-    CHECK(c.text() == std::string_view(s).substr(10, 19990));
-    a = std::move(b);
-    CHECK(a.text() == std::string_view(s).substr(20000, 30000));
-    PieceFile::Mapping empty;
-    CHECK(empty.text().empty());
-    CHECK(empty.readable_after() == 0);
+    fs::resize_file(path, 1000);
+    std::string buf;
+    CHECK_THROWS_AS(f->read(50000, 90000, buf, 64), SplError);
 }
 
 TEST_CASE("read: the range followed by space padding; head is the first 64 KiB") {
