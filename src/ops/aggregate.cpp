@@ -168,7 +168,13 @@ std::vector<AggregateSpec> compile_aggregations(const std::vector<ast::Aggregati
 // ---------------------------------------------------------------------------------------------
 
 GroupTable::GroupTable(std::vector<std::string> by, const std::vector<AggregateSpec>& specs)
-    : by_(std::move(by)), specs_(specs) {}
+    : by_(std::move(by)), specs_(specs) {
+    for (const auto& s : specs_) {
+        const AggFunction f = s.function();
+        needs_time_ = needs_time_ || f == AggFunction::Earliest || f == AggFunction::Latest ||
+                      f == AggFunction::EarliestTime || f == AggFunction::LatestTime;
+    }
+}
 
 GroupTable::Group& GroupTable::create(std::string key_text, std::vector<std::string> key) {
     Group g;
@@ -230,7 +236,8 @@ const std::vector<size_t>& GroupTable::groups_of(const Event& event) {
 void GroupTable::add_to(size_t group, const Event& event) {
     Group& g = groups_[group];
     Value scratch;
-    double time = event.time();
+    // Only earliest/latest look at _time: the other functions spare the lookup on every event.
+    const double time = needs_time_ ? event.time() : 0;
     for (size_t i = 0; i < specs_.size(); ++i)
         if (const Value* arg = specs_[i].argument(event, scratch)) specs_[i].feed(*g.accs[i], *arg, time);
 }

@@ -119,6 +119,7 @@ private:
     const std::vector<AggregateSpec>& specs_;
     std::vector<Group> groups_;
     absl::flat_hash_map<std::string, size_t> index_;  // by-values joined by '\0' → group
+    bool needs_time_ = false;      // some aggregation reads _time (earliest/latest)
     std::string key_buf_;          // reused per event: the by-values joined by '\0'
     std::vector<size_t> found_;    // reused per event
 };
