@@ -63,14 +63,6 @@ void add(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& c
     out.append(std::make_unique<Op>(body_of<Body>(cmd, cmd.name.c_str()), ctx.op));
 }
 
-bool has_subsearch(const ast::SearchExpr* e) {
-    if (!e) return false;
-    if (e->kind == ast::SearchExpr::Kind::Subsearch) return true;
-    for (const auto& c : e->children)
-        if (has_subsearch(c.get())) return true;
-    return false;
-}
-
 void add_search(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
     const auto& body = body_of<ast::SearchCmd>(cmd, "search");
     if (!has_subsearch(body.expr.get())) {
@@ -139,6 +131,14 @@ bool aggregates_in_order(const ast::StatsCmd& s) {
 }
 
 }  // namespace
+
+bool has_subsearch(const ast::SearchExpr* e) {
+    if (!e) return false;
+    if (e->kind == ast::SearchExpr::Kind::Subsearch) return true;
+    for (const auto& c : e->children)
+        if (has_subsearch(c.get())) return true;
+    return false;
+}
 
 bool build_operator(const ast::Command& cmd, const CompileContext& ctx, CompiledPipeline& out) {
     auto it = builders().find(cmd.name);

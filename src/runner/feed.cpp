@@ -7,6 +7,7 @@
 //    reader thread doing the same per-event work, in batches, to the calling thread.
 #include "feed.hpp"
 
+#include "minispl/compile/compiler.hpp"
 #include "minispl/io/field_projection.hpp"
 #include "minispl/io/json_lines_piece.hpp"
 #include "minispl/io/piece_file.hpp"
@@ -25,14 +26,6 @@
 namespace minispl {
 
 namespace {
-
-bool has_subsearch(const ast::SearchExpr* e) {
-    if (!e) return false;
-    if (e->kind == ast::SearchExpr::Kind::Subsearch) return true;
-    for (const auto& c : e->children)
-        if (has_subsearch(c.get())) return true;
-    return false;
-}
 
 //! What every event of one input gets on the reading thread.
 class EventPrep {
@@ -56,7 +49,6 @@ public:
         if (st_projection_->all_fields || wildcard) return;
         if (usage.reads("_raw")) json_fields.push_back("_raw");
         fields_ = FieldProjection::of(json_fields);
-
     }
 
     //! The fields to extract from the JSON, or nullptr for all of them.

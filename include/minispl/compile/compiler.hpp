@@ -62,6 +62,9 @@ bool is_supported_command(const std::string& name);
 struct Unsupported { std::string command; ast::Span span; };
 Unsupported find_unsupported(const ast::Pipeline& pipeline);
 
+//! The search expression holds a subsearch (`[ ... ]`), which the compiler runs and substitutes.
+bool has_subsearch(const ast::SearchExpr* expr);
+
 //! Turns subsearch results into a search expression, as Splunk's `format` does:
 //! (f1="a" AND f2="b") OR (...). No rows gives an expression that matches nothing.
 ast::SearchExprPtr format_subsearch_results(const std::vector<Event>& rows);
