@@ -3,6 +3,7 @@
 
 #include "json_flatten_internal.hpp"
 #include "minispl/io/byte_source.hpp"
+#include "minispl/io/json_lines_piece.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -85,16 +86,7 @@ private:
 
     void bad(uint64_t line, const std::string& why) {
         ++stats_.bad_records;
-        if (stats_.problems.size() < ReadStats::max_problems) {
-            Diagnostic d;
-            d.rule = "bad-event";
-            d.severity = Severity::Warning;
-            d.file = src_.name();
-            d.pos.line = static_cast<uint32_t>(line);
-            d.pos.column = 1;
-            d.message = src_.name() + ":" + std::to_string(line) + ": " + why + ", skipped";
-            stats_.problems.push_back(std::move(d));
-        }
+        if (stats_.problems.size() < ReadStats::max_problems) stats_.problems.push_back(bad_event_diagnostic(src_.name(), line, why));
     }
 
     // JSON lines: complete lines are processed from a bounded buffer; a line longer than the
@@ -132,11 +124,7 @@ private:
     }
 
     void line(std::string_view text) {
-        if (line_ == 1 && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-        size_t i = 0;
-        while (i < text.size() && is_space(text[i])) ++i;
-        text.remove_prefix(i);
+        text = trim_record_line(text, line_ == 1);
         if (text.empty()) return;
         record(text, line_);
     }
