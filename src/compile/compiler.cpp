@@ -70,7 +70,17 @@ void find_in_pipeline(const ast::Pipeline& p, Unsupported& found) {
                     if (body.subsearch) find_in_pipeline(*body.subsearch, found);
                 if constexpr (std::is_same_v<T, ast::ForeachCmd>)
                     if (body.body) find_in_pipeline(*body.body, found);
-                if constexpr (std::is_same_v<T, ast::StatsCmd>) find_in_search_expr(body.where.get(), found);
+                if constexpr (std::is_same_v<T, ast::StatsCmd>) {
+                    // Aggregations over a field wildcard (`values(*)`) and wildcard by-fields are
+                    // refused when the operator is built; say so before anything runs.
+                    for (const auto& a : body.aggregations)
+                        if (found.command.empty() && a.field.find('*') != std::string::npos)
+                            found = {cmd.name + " " + a.written, a.span};
+                    for (const auto& f : body.by)
+                        if (found.command.empty() && f.name.find('*') != std::string::npos)
+                            found = {cmd.name + " by " + f.name, f.span};
+                    find_in_search_expr(body.where.get(), found);
+                }
             },
             cmd.body);
     }

@@ -57,8 +57,9 @@ std::vector<Event> run_text_over(const std::string& spl, std::vector<Event> rows
 //! The engine implements this command (lower-case name).
 bool is_supported_command(const std::string& name);
 
-//! The first command in `pipeline` (subsearches included) the engine cannot run, with its span;
-//! empty name when everything is supported.
+//! The first command in `pipeline` (subsearches included) the engine cannot run, with its span:
+//! a command it does not implement, or a stats-family aggregation over a field wildcard
+//! (`stats values(*)`, reported as "stats values(*)"); empty name when everything is supported.
 struct Unsupported { std::string command; ast::Span span; };
 Unsupported find_unsupported(const ast::Pipeline& pipeline);
 
