@@ -11,6 +11,9 @@
 
 namespace minispl {
 
+// command_table.cpp: the commands before which the compiler sorts events by _time.
+bool is_order_sensitive(const ast::Command& cmd);
+
 bool FieldUsage::reads(std::string_view name) const {
     return all || std::binary_search(names.begin(), names.end(), name);
 }
@@ -24,11 +27,15 @@ class Walker {
 public:
     bool all = false;
     std::set<std::string> names;
+    bool needs_time = false;  //!< _time is read without being named (see walk)
 
     //! True when a command closed the pipeline (no input field visible after it); false when the
     //! results are still whole events, or when `all` was set on the way.
     bool walk(const ast::Pipeline& p) {
         for (const auto& cmd : p.commands) {
+            // The compiler sorts events by _time before an order-sensitive command (dedup, head,
+            // table, stats first()/last()...); timechart buckets by _time.
+            if (is_order_sensitive(cmd) || cmd.name == "timechart") needs_time = true;
             if (command(cmd)) return true;
             if (all) return false;
         }
@@ -111,8 +118,9 @@ private:
         switch (e->kind) {
             case K::Compare:
             case K::In:
-                // earliest= / latest= bound _time (always read), they are not fields.
-                if (e->field != "earliest" && e->field != "latest") add(e->field);
+                // earliest= / latest= bound _time, they are not fields.
+                if (lower(e->field) == "earliest" || lower(e->field) == "latest") needs_time = true;
+                else add(e->field);
                 break;
             case K::Term:
             case K::TermFn: reads_raw(); break;
@@ -137,6 +145,11 @@ private:
         for (const auto& o : s.options)
             if (!harmless_stats_option(o.key)) all = true;
         for (const auto& a : s.aggregations) {
+            // These pick values by _time (the others ignore it; first/last/list are order-sensitive).
+            static const std::set<std::string, std::less<>> by_time = {"earliest", "latest", "earliest_time",
+                                                                       "latest_time", "rate", "per_second",
+                                                                       "per_minute", "per_hour", "per_day"};
+            if (by_time.count(a.function)) needs_time = true;
             add(a.field);  // `values(*)`: add() turns the wildcard into all
             expr(a.eval.get());
             if (!closing) add(a.alias.empty() ? a.written : a.alias);
@@ -223,6 +236,7 @@ private:
             return true;
         } else if (n == "bin" || n == "bucket") {
             if (auto b = body<ast::BinCmd>(cmd)) {
+                if (b->field.name.empty()) needs_time = true;  // bin span=... bins _time
                 add(b->field.name);
                 add(b->alias);
             }
@@ -344,7 +358,7 @@ FieldUsage input_fields_read(const ast::Pipeline& pipeline) {
     const bool closed = w.walk(pipeline);
     if (!closed || w.all) return usage;  // whole events reach the results, or unknown reads
     w.resolve_wildcard_renames();
-    w.names.emplace("_time");  // events are ordered by it and bounded by earliest/latest
+    if (w.needs_time) w.names.emplace("_time");
     usage.all = false;
     usage.names.assign(w.names.begin(), w.names.end());
     return usage;

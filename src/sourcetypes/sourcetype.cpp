@@ -429,7 +429,6 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
     p.calculated.assign(calculated_.size(), false);
     p.lookup.assign(lookups_.size(), false);
     std::set<std::string> need(wanted.begin(), wanted.end());
-    need.insert(time_fields_.begin(), time_fields_.end());  // _time is always computed
     std::vector<std::string> patterns;
     for (const auto& w : wanted)
         if (w.find('*') != std::string::npos) patterns.push_back(w);
@@ -450,6 +449,9 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
         keep_all(p.lookup);
     }
     // Fixpoint: keeping a definition adds what it reads; that can make other definitions needed.
+    // The timestamp is read only when _time is needed (wanted, or read by a kept definition);
+    // its fields then join and the fixpoint runs again.
+    bool time = false;
     for (bool changed = true; changed;) {
         changed = false;
         auto keep = [&](std::vector<bool>::reference kept, auto&& reads) {
@@ -486,7 +488,14 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
                 for (const auto& d : lk.defaults) need.insert(d.first);
             }
         }
+        if (!time && needed("_time")) {
+            time = true;
+            changed = true;
+            need.insert(time_fields_.begin(), time_fields_.end());
+        }
     }
+    p.time = time || p.all_fields;
+    if (p.time) need.insert(time_fields_.begin(), time_fields_.end());
     p.fields.assign(need.begin(), need.end());
     return p;
 }
@@ -497,7 +506,7 @@ void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
     const std::vector<bool>* alias_kept = projection ? &projection->alias : nullptr;
     const std::vector<bool>* calc_kept = projection ? &projection->calculated : nullptr;
     const std::vector<bool>* lookup_kept = projection ? &projection->lookup : nullptr;
-    for (const auto& f : time_fields_) {
+    if (!projection || projection->time) for (const auto& f : time_fields_) {
         const Value* v = e.find(f);
         if (!v || v->mv_size() == 0) continue;
         // Hot (every event): read a plain string in place.

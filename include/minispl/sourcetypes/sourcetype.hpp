@@ -38,6 +38,7 @@ struct SourcetypeProjection {
     //! than it names, so the event must be extracted whole.
     std::vector<std::string> fields;
     bool all_fields = false;  //!< an expression may read fields it does not name: extract everything
+    bool time = true;         //!< compute _time from the timestamp fields (only when _time is needed)
 };
 
 //! One sourcetype: applies Splunk's search-time order to an event whose JSON fields are already

@@ -49,7 +49,7 @@ TEST_CASE("field usage: a CloudTrail rule reads its search, bin and stats fields
           Names{"_time", "aws_account_id", "eventName", "requestParameters.attributeType", "sourcetype", "src_ip",
                 "userName"});
     CHECK(narrowed("eventType=AwsApiCall | stats count dc(src_ip) by eventSource eventName awsRegion") ==
-          Names{"_time", "awsRegion", "eventName", "eventSource", "eventType", "src_ip"});
+          Names{"awsRegion", "eventName", "eventSource", "eventType", "src_ip"});
 }
 
 TEST_CASE("field usage: without a closing command the results are whole events") {
@@ -59,8 +59,8 @@ TEST_CASE("field usage: without a closing command the results are whole events")
 }
 
 TEST_CASE("field usage: bare terms read _raw; earliest/latest read _time") {
-    CHECK(narrowed("foo | stats count") == Names{"_raw", "_time"});
-    CHECK(narrowed("TERM(10.0.0.1) | stats count") == Names{"_raw", "_time"});
+    CHECK(narrowed("foo | stats count") == Names{"_raw"});
+    CHECK(narrowed("TERM(10.0.0.1) | stats count") == Names{"_raw"});
     CHECK(narrowed("earliest=-24h latest=now x=1 | stats count") == Names{"_time", "x"});
     // After _raw is removed or replaced a bare term searches another text: every field.
     CHECK(narrowed("x=1 | fields - _raw | search foo | stats count") == kAll);
@@ -78,7 +78,7 @@ TEST_CASE("field usage: a generating first command reads no input events") {
         CHECK(u.names.empty());
         CHECK_FALSE(u.reads("_time"));
     }
-    CHECK(narrowed("| search x=1 | stats count") == Names{"_time", "x"});
+    CHECK(narrowed("| search x=1 | stats count") == Names{"x"});
 }
 
 TEST_CASE("field usage: wildcards and commands whose reads cannot be listed read everything") {
@@ -98,10 +98,10 @@ TEST_CASE("field usage: wildcards and commands whose reads cannot be listed read
 }
 
 TEST_CASE("field usage: eval, where and stats(eval(...)) read the fields of their expressions") {
-    CHECK(narrowed("x=1 | eval a=lower(b) | stats count by a") == Names{"_time", "a", "b", "x"});
-    CHECK(narrowed("x=1 | where mvcount(mvfilter(match(y, \"a\"))) > 0 | stats count") == Names{"_time", "x", "y"});
+    CHECK(narrowed("x=1 | eval a=lower(b) | stats count by a") == Names{"a", "b", "x"});
+    CHECK(narrowed("x=1 | where mvcount(mvfilter(match(y, \"a\"))) > 0 | stats count") == Names{"x", "y"});
     CHECK(narrowed("x=1 | stats count(eval(status>=400)) as errors sum(bytes) by host") ==
-          Names{"_time", "bytes", "host", "status", "x"});
+          Names{"bytes", "host", "status", "x"});
     // A non-closing stats keeps what it writes (harmless); the closing one does not.
     CHECK(narrowed("x=1 | eventstats count as n by u | streamstats window=5 dc(v) | where n > 1 | stats count by u") ==
           Names{"_time", "dc(v)", "n", "u", "v", "x"});
@@ -122,57 +122,69 @@ TEST_CASE("field usage: the field lists of the streaming commands") {
           Names{"_time", "a", "b", "c", "d", "x"});
     CHECK(narrowed("x=1 | head (e > 1) keeplast=true | tail 3 | table a") == Names{"_time", "a", "e", "x"});
     CHECK(narrowed("x=1 | lookup t col AS f OUTPUT o AS p | stats count by p") ==
-          Names{"_time", "col", "f", "o", "p", "x"});
-    CHECK(narrowed("x=1 | lookup t f | stats count by p") == Names{"_time", "f", "p", "x"});
-    CHECK(narrowed("x=1 | rex \"(?<u>\\w+)\" | stats count by u") == Names{"_raw", "_time", "u", "x"});
+          Names{"col", "f", "o", "p", "x"});
+    CHECK(narrowed("x=1 | lookup t f | stats count by p") == Names{"f", "p", "x"});
+    CHECK(narrowed("x=1 | rex \"(?<u>\\w+)\" | stats count by u") == Names{"_raw", "u", "x"});
     CHECK(narrowed("x=1 | rex field=cmd max_match=0 \"(?<u>\\w+)\" | stats count by u") ==
-          Names{"_time", "cmd", "u", "x"});
-    CHECK(narrowed("x=1 | regex \"a+\" | regex f!=\"b\" | stats count") == Names{"_raw", "_time", "f", "x"});
-    CHECK(narrowed("x=1 | spath path=a.b output=c | stats count by c") == Names{"_raw", "_time", "a.b", "c", "x"});
-    CHECK(narrowed("x=1 | spath input=msg | stats count by k") == Names{"_time", "k", "msg", "x"});
+          Names{"cmd", "u", "x"});
+    CHECK(narrowed("x=1 | regex \"a+\" | regex f!=\"b\" | stats count") == Names{"_raw", "f", "x"});
+    CHECK(narrowed("x=1 | spath path=a.b output=c | stats count by c") == Names{"_raw", "a.b", "c", "x"});
+    CHECK(narrowed("x=1 | spath input=msg | stats count by k") == Names{"k", "msg", "x"});
     CHECK(narrowed("x=1 | rename a as b, c as d | convert ctime(e) as f | bin t span=1h | stats count by b") ==
-          Names{"_time", "a", "b", "c", "d", "e", "f", "t", "x"});
+          Names{"a", "b", "c", "d", "e", "f", "t", "x"});
     CHECK(narrowed("x=1 | fillnull value=NULL a | makemv delim=\",\" m | mvexpand m | iplocation ip | stats count by "
-                   "Country") == Names{"Country", "_time", "a", "ip", "m", "x"});
+                   "Country") == Names{"Country", "a", "ip", "m", "x"});
     CHECK(narrowed("x=1 | replace \"a\" WITH \"b\" IN r | addtotals fieldname=tot p q | stats sum(tot)") ==
-          Names{"_time", "p", "q", "r", "tot", "x"});
+          Names{"p", "q", "r", "tot", "x"});
 }
 
 TEST_CASE("field usage: a wildcard rename maps each name read after it back to its source") {
     CHECK(narrowed("x=1 | rename requestParameters.* as * | stats count by bucketName user") ==
-          Names{"_time", "bucketName", "requestParameters.bucketName", "requestParameters.user",
+          Names{"bucketName", "requestParameters.bucketName", "requestParameters.user",
                 "requestParameters.x", "user", "x"});
     // Chains resolve last rename first.
     CHECK(narrowed("x=1 | rename a.* as b.* | rename b.* as c.* | stats count by c.u") ==
-          Names{"_time", "a.u", "b.u", "c.u", "x"});
+          Names{"a.u", "b.u", "c.u", "x"});
     CHECK(narrowed("x=1 | rename a*b* as c*d* | stats count") == kAll);  // more than one `*`: ambiguous
     CHECK(narrowed("x=1 | rename * as r_* | search foo | stats count") == kAll);  // _raw renamed away
 }
 
 TEST_CASE("field usage: fillnull and replace without a field list change each field by itself") {
     // A field read later gets the same values whether or not the rows hold the other fields.
-    CHECK(narrowed("x=1 | fillnull value=0 | stats count by u") == Names{"_time", "u", "x"});
-    CHECK(narrowed("x=1 | replace \"a\" WITH \"b\" | stats count by u") == Names{"_time", "u", "x"});
+    CHECK(narrowed("x=1 | fillnull value=0 | stats count by u") == Names{"u", "x"});
+    CHECK(narrowed("x=1 | replace \"a\" WITH \"b\" | stats count by u") == Names{"u", "x"});
     CHECK(narrowed("x=1 | fillnull value=0 a* | stats count by u") == kAll);
 }
 
 TEST_CASE("field usage: subsearch commands") {
     // The subsearch of join/append runs over the inputs by itself; this side reads the join fields.
     CHECK(narrowed("x=1 | join type=left u [search y=1 | fields u v] | stats count by v") ==
-          Names{"_time", "u", "v", "x"});
+          Names{"u", "v", "x"});
     CHECK(narrowed("x=1 | append [search y=1] | stats count by v") == Names{"_time", "v", "x"});
     // appendpipe runs over the rows so far.
     CHECK(narrowed("x=1 | appendpipe [| stats count by u] | stats count by v") == Names{"_time", "u", "v", "x"});
     CHECK(narrowed("x=1 | appendpipe [| eval u=1] | stats count by v") == kAll);
 }
 
+TEST_CASE("field usage: _time only when something reads it, sorts by it or bounds it") {
+    CHECK_FALSE(usage("x=1 | stats count by u").reads("_time"));
+    CHECK(usage("x=1 | bin _time span=5m | stats count by _time").reads("_time"));
+    CHECK(usage("x=1 earliest=-1d | stats count").reads("_time"));
+    CHECK(usage("x=1 | stats earliest(u) by v").reads("_time"));
+    CHECK(usage("x=1 | stats first(u) by v").reads("_time"));       // sorted newest first before it
+    CHECK(usage("x=1 | dedup u | stats count by u").reads("_time"));  // ditto
+    CHECK(usage("x=1 | table u v").reads("_time"));
+    CHECK(usage("x=1 | timechart count by u").reads("_time"));
+    CHECK(usage("x=1 | eventstats latest(u) as l by v | stats count by l").reads("_time"));
+}
+
 TEST_CASE("field usage: metadata fields are ordinary names") {
     CHECK(narrowed("index=main source=\"a.log\" host=h | stats count") ==
-          Names{"_time", "host", "index", "source"});
+          Names{"host", "index", "source"});
     FieldUsage u = usage("sourcetype=x | stats count by user");
     CHECK(u.reads("sourcetype"));
     CHECK(u.reads("user"));
-    CHECK(u.reads("_time"));
+    CHECK_FALSE(u.reads("_time"));  // nothing sorts by it or bounds it
     CHECK_FALSE(u.reads("host"));
     CHECK_FALSE(u.reads("_raw"));
     CHECK(usage("x=1").reads("anything"));

@@ -94,13 +94,19 @@ std::vector<int> kept(const std::vector<bool>& v) {
 
 TEST_CASE("sourcetype projection: aws:cloudtrail, what a few fields pull in") {
     const Sourcetype& st = cloudtrail();
-    SUBCASE("a raw field: no definition, the timestamp field") {
+    SUBCASE("a raw field: no definition, no timestamp (nothing wants _time)") {
         auto p = st.project({"eventName"});
         CHECK(kept(p.alias).empty());
         CHECK(kept(p.calculated).empty());
         CHECK(kept(p.lookup).empty());
-        CHECK(p.fields == std::vector<std::string>{"eventName", "eventTime"});
+        CHECK(p.fields == std::vector<std::string>{"eventName"});
         CHECK(!p.all_fields);
+        CHECK(!p.time);
+    }
+    SUBCASE("_time: the timestamp field") {
+        auto p = st.project({"_time", "eventName"});
+        CHECK(p.fields == std::vector<std::string>{"_time", "eventName", "eventTime"});
+        CHECK(p.time);
     }
     SUBCASE("action: the action/status lookup, the calculated errorCode it reads") {
         auto p = st.project({"action"});
@@ -108,19 +114,19 @@ TEST_CASE("sourcetype projection: aws:cloudtrail, what a few fields pull in") {
         REQUIRE(kept(p.calculated).size() == 1);
         CHECK(st.calculated()[kept(p.calculated)[0]].field == "errorCode");
         CHECK(kept(p.lookup) == std::vector<int>{0});
-        CHECK(p.fields == std::vector<std::string>{"action", "errorCode", "eventName", "eventTime",
+        CHECK(p.fields == std::vector<std::string>{"action", "errorCode", "eventName",
                                                    "responseElements.ConsoleLogin"});
     }
     SUBCASE("change_type: both lookups writing it; the OUTPUTNEW one reads change_type itself") {
         auto p = st.project({"change_type"});
         CHECK(kept(p.lookup) == std::vector<int>{1, 2});
-        CHECK(p.fields == std::vector<std::string>{"change_type", "eventName", "eventSource", "eventTime"});
+        CHECK(p.fields == std::vector<std::string>{"change_type", "eventName", "eventSource"});
     }
     SUBCASE("an alias: its source") {
         auto p = st.project({"src"});
         REQUIRE(kept(p.alias).size() == 1);
         CHECK(st.aliases()[kept(p.alias)[0]].source == "sourceIPAddress");
-        CHECK(p.fields == std::vector<std::string>{"eventTime", "sourceIPAddress", "src"});
+        CHECK(p.fields == std::vector<std::string>{"sourceIPAddress", "src"});
     }
     SUBCASE("a wildcard matches defined names") {
         auto p = st.project({"user*"});
@@ -165,12 +171,16 @@ lookups:
     mode: outputnew
 )",
                                     dir);
-    auto p = st.project({"label"});
+    auto p = st.project({"label", "_time"});
     CHECK(kept(p.lookup) == std::vector<int>{0, 1});
     CHECK(kept(p.calculated) == std::vector<int>{0});
     CHECK(kept(p.alias) == std::vector<int>{0, 1});
-    CHECK(p.fields == std::vector<std::string>{"code", "color", "label", "raw.code", "raw.color", "shade", "tags{}",
-                                               "ts", "when"});
+    CHECK(p.fields == std::vector<std::string>{"_time", "code", "color", "label", "raw.code", "raw.color", "shade",
+                                               "tags{}", "ts", "when"});
+    // Without _time wanted the timestamp field is neither read nor parsed.
+    CHECK(st.project({"label"}).fields == std::vector<std::string>{"code", "color", "label", "raw.code", "raw.color",
+                                                                   "shade", "tags{}"});
+    CHECK(!st.project({"label"}).time);
 
     Event e;
     REQUIRE(flatten_json(R"({"raw":{"code":"1","color":"RED"},"when":"100","tags":["x1","y","x2"],"z":"zz"})", e));
