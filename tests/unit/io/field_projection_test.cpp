@@ -4,6 +4,8 @@
 #include "minispl/io/field_projection.hpp"
 #include "minispl/io/json_flatten.hpp"
 
+#include "tests/support/attack_data.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -54,32 +56,7 @@ void check_projection(std::string_view json, const std::vector<std::string>& nam
 
 //! Distinct JSON records of the attack_data mirror (*.json files), at most 1000 of each.
 const std::vector<std::string>& real_records() {
-    static const std::vector<std::string> records = [] {
-        std::vector<std::string> out;
-        const std::filesystem::path root = std::filesystem::path(MINISPL_SHARED_DIR) / "attack_data";
-        std::error_code ec;
-        if (!std::filesystem::is_directory(root, ec)) return out;
-        std::vector<std::filesystem::path> files;
-        for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-             it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-            if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-        std::sort(files.begin(), files.end());
-        std::set<std::string> seen;
-        for (const auto& f : files) {
-            size_t taken = 0;
-            ReadStats stats;
-            read_events(f,
-                        [&](std::string_view json, uint64_t) {
-                            if (taken >= 1000) return;
-                            if (seen.emplace(json).second) {
-                                out.emplace_back(json);
-                                ++taken;
-                            }
-                        },
-                        stats);
-        }
-        return out;
-    }();
+    static const std::vector<std::string> records = test::attack_data_records(1000);
     return records;
 }
 

@@ -3,6 +3,8 @@
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/io/piece_file.hpp"
 
+#include "tests/support/scratch_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -13,27 +15,6 @@ using namespace minispl;
 namespace fs = std::filesystem;
 
 namespace {
-
-//! A scratch directory of this process (the suite of another build dir may run at the same
-//! time), removed at exit.
-struct Scratch {
-    fs::path dir = fs::temp_directory_path() / ("minispl_piece_file_test_" + std::to_string(getpid()));
-    Scratch() { fs::create_directories(dir); }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-const fs::path& scratch_dir() {
-    static const Scratch scratch;
-    return scratch.dir;
-}
-
-fs::path write_file(const std::string& name, const std::string& content) {
-    fs::path p = scratch_dir() / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
-}
 
 //! What split_at_lines must return, spelled out on a string: each piece runs from its start to
 //! right after the first newline at or after start+target; the last piece ends at the end.
@@ -78,11 +59,11 @@ void check_cuts_shape(const std::string& s, const std::vector<uint64_t>& cuts) {
 }  // namespace
 
 TEST_CASE("PieceFile::open: only regular, non-empty files") {
-    CHECK(PieceFile::open(write_file("empty.jsonl", "")) == nullptr);
-    CHECK(PieceFile::open(scratch_dir() / "does_not_exist.jsonl") == nullptr);
-    CHECK(PieceFile::open(scratch_dir()) == nullptr);  // a directory
+    CHECK(PieceFile::open(test::write_scratch_file("empty.jsonl", "")) == nullptr);
+    CHECK(PieceFile::open(test::scratch_dir() / "does_not_exist.jsonl") == nullptr);
+    CHECK(PieceFile::open(test::scratch_dir()) == nullptr);  // a directory
     CHECK(PieceFile::open("-") == nullptr);             // stdin
-    auto f = PieceFile::open(write_file("one.jsonl", "x"));
+    auto f = PieceFile::open(test::write_scratch_file("one.jsonl", "x"));
     REQUIRE(f);
     CHECK(f->size() == 1);
     CHECK(f->head() == "x");
@@ -91,7 +72,7 @@ TEST_CASE("PieceFile::open: only regular, non-empty files") {
 TEST_CASE("split_at_lines: small handwritten cases") {
     using Cuts = std::vector<uint64_t>;
     auto cuts = [](const std::string& name, const std::string& content, uint64_t target) {
-        auto f = PieceFile::open(write_file(name, content));
+        auto f = PieceFile::open(test::write_scratch_file(name, content));
         REQUIRE(f);
         return f->split_at_lines(target);
     };
@@ -112,7 +93,7 @@ TEST_CASE("split_at_lines: random files, the reference cut rule, every target") 
     for (uint32_t seed = 1; seed <= 6; ++seed) {
         const bool final_nl = seed % 2;
         const std::string s = random_lines(300000 + seed * 777, seed * 200, seed, final_nl);
-        auto f = PieceFile::open(write_file("random" + std::to_string(seed), s));
+        auto f = PieceFile::open(test::write_scratch_file("random" + std::to_string(seed), s));
         REQUIRE(f);
         CHECK(f->size() == s.size());
         for (uint64_t target : {uint64_t(1), uint64_t(100), uint64_t(4095), uint64_t(65536), uint64_t(100000),
@@ -130,7 +111,7 @@ TEST_CASE("split_at_lines: lines longer than the 64 KiB search window and than t
     // A 200 KB line and a 70 KB line between short ones: the newline after them is several
     // windows away from where the search starts.
     std::string s = "short\n" + std::string(200000, 'L') + "\nmid\n" + std::string(70000, 'M') + "\nend\n";
-    auto f = PieceFile::open(write_file("long_lines", s));
+    auto f = PieceFile::open(test::write_scratch_file("long_lines", s));
     REQUIRE(f);
     for (uint64_t target : {uint64_t(1), uint64_t(3), uint64_t(10), uint64_t(65536), uint64_t(65537),
                             uint64_t(131072), uint64_t(250000)}) {
@@ -143,7 +124,7 @@ TEST_CASE("split_at_lines: lines longer than the 64 KiB search window and than t
 
     // The last line is long and has no newline: the last piece takes it whole.
     std::string t = "a\n" + std::string(150000, 'T');
-    auto g = PieceFile::open(write_file("long_last", t));
+    auto g = PieceFile::open(test::write_scratch_file("long_last", t));
     REQUIRE(g);
     CHECK(g->split_at_lines(1) == std::vector<uint64_t>{0, 2, t.size()});
 }
@@ -154,7 +135,7 @@ TEST_CASE("read: any range, up to the end of the file") {
                         size_t(3 * 4096 - 30), size_t(200000)}) {
         CAPTURE(size);
         const std::string s = random_lines(size, 80, static_cast<uint32_t>(size), size % 2 == 0);
-        auto f = PieceFile::open(write_file("range_" + std::to_string(size), s));
+        auto f = PieceFile::open(test::write_scratch_file("range_" + std::to_string(size), s));
         REQUIRE(f);
         std::vector<std::pair<uint64_t, uint64_t>> ranges = {{0, size}, {0, 1}, {size - 1, size}, {size / 2, size}};
         if (size > 200) ranges.push_back({size - 100, size - 40});
@@ -171,7 +152,7 @@ TEST_CASE("read: any range, up to the end of the file") {
 }
 
 TEST_CASE("read: a file that shrank under the reader is an input error, not a crash") {
-    const fs::path path = write_file("shrinks", random_lines(100000, 70, 3));
+    const fs::path path = test::write_scratch_file("shrinks", random_lines(100000, 70, 3));
     auto f = PieceFile::open(path);
     REQUIRE(f);
     fs::resize_file(path, 1000);
@@ -181,7 +162,7 @@ TEST_CASE("read: a file that shrank under the reader is an input error, not a cr
 
 TEST_CASE("read: the range followed by space padding; head is the first 64 KiB") {
     const std::string s = random_lines(100000, 70, 9);
-    auto f = PieceFile::open(write_file("read", s));
+    auto f = PieceFile::open(test::write_scratch_file("read", s));
     REQUIRE(f);
     std::string buf = "garbage";
     CHECK(f->read(5, 1005, buf, 64) == 1000);

@@ -6,6 +6,8 @@
 #include "minispl/io/piece_file.hpp"
 #include "minispl/runner/search_runner.hpp"
 
+#include "tests/support/scratch_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,30 +26,9 @@ namespace {
 const fs::path kData = fs::path(MINISPL_SOURCE_DIR) / "tests/fixtures/io/cloudtrail_gen_small.jsonl";
 constexpr int kCopies = 6;  // of the fixture's lines in the big file: ~3.9 MB
 
-//! A scratch directory of this process (the suite of another build dir may run at the same
-//! time), removed at exit.
-struct Scratch {
-    fs::path dir = fs::temp_directory_path() / ("minispl_parallel_feed_test_" + std::to_string(getpid()));
-    Scratch() { fs::create_directories(dir); }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-const fs::path& scratch_dir() {
-    static const Scratch scratch;
-    return scratch.dir;
-}
-
-fs::path write_file(const std::string& name, const std::string& content) {
-    fs::path p = scratch_dir() / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
-}
-
 //! The same text gzip-compressed: read by the streaming reader, the reference for the pieces.
 fs::path write_gzip(const std::string& name, const std::string& content) {
-    fs::path p = scratch_dir() / name;
+    fs::path p = test::scratch_dir() / name;
     gzFile gz = gzopen(p.c_str(), "wb");
     REQUIRE(gz);
     for (size_t at = 0; at < content.size(); at += 1 << 20) {
@@ -86,7 +67,7 @@ const std::string& big_text() {
     return text;
 }
 const fs::path& big_file() {
-    static const fs::path p = write_file("big.jsonl", big_text());
+    static const fs::path p = test::write_scratch_file("big.jsonl", big_text());
     return p;
 }
 const fs::path& big_gzip() {
@@ -336,7 +317,7 @@ TEST_CASE("parallel feed: bad records counted, reported with their line in the f
     const std::string text0 = join(lines);
     REQUIRE(text0.size() > (1 << 20));
     // Where the pieces of 2 threads are cut (planting same-length lines does not move them).
-    auto f0 = PieceFile::open(write_file("bad0.jsonl", text0));
+    auto f0 = PieceFile::open(test::write_scratch_file("bad0.jsonl", text0));
     REQUIRE(f0);
     const std::vector<uint64_t> cuts = f0->split_at_lines(piece_target(text0.size(), 2));
     REQUIRE(cuts.size() > 8);
@@ -378,7 +359,7 @@ TEST_CASE("parallel feed: bad records counted, reported with their line in the f
     REQUIRE(planted.size() == 8);       // fewer than ReadStats::max_problems: all reported
 
     const std::string text = join(lines);
-    const fs::path file = write_file("bad.jsonl", text);
+    const fs::path file = test::write_scratch_file("bad.jsonl", text);
     const fs::path gz = write_gzip("bad.jsonl.gz", text);
     std::vector<std::pair<uint32_t, std::string>> want;
     for (auto& [i, why] : planted) want.emplace_back(static_cast<uint32_t>(i + 1), why + ", skipped");
@@ -420,7 +401,7 @@ TEST_CASE("parallel feed: more bad records than are reported: the first ones in 
     }
     REQUIRE(bad_lines.size() > 2 * ReadStats::max_problems);
     const std::string text = join(lines);
-    const fs::path file = write_file("many_bad.jsonl", text);
+    const fs::path file = test::write_scratch_file("many_bad.jsonl", text);
     for (unsigned t : kThreads) {
         CAPTURE(t);
         const SearchOutcome out = run("* | stats count", file, t);
@@ -438,7 +419,7 @@ TEST_CASE("parallel feed: UTF-8 BOM on line 1, CRLF endings and blank lines") {
     lines.insert(lines.begin() + 1, Line{"", "\r\n"});
     lines.push_back({"   ", ""});  // trailing whitespace without a newline
     const std::string text = join(lines);
-    const fs::path file = write_file("bom_crlf.jsonl", text);
+    const fs::path file = test::write_scratch_file("bom_crlf.jsonl", text);
     const fs::path gz = write_gzip("bom_crlf.jsonl.gz", text);
     const uint64_t records = count_non_blank(lines);
     const SearchOutcome ref = run("* | table seq eventVersion eventName", gz, 2);
@@ -464,7 +445,7 @@ TEST_CASE("parallel feed: UTF-8 BOM on line 1, CRLF endings and blank lines") {
 TEST_CASE("parallel feed: selective search over blank lines and CRLF: events + skipped = non-blank lines") {
     std::vector<Line> lines = messy_lines();
     const std::string text = join(lines);
-    const fs::path file = write_file("selective_blank.jsonl", text);
+    const fs::path file = test::write_scratch_file("selective_blank.jsonl", text);
     const fs::path gz = write_gzip("selective_blank.jsonl.gz", text);
     const uint64_t records = count_non_blank(lines);
     const SearchOutcome ref = run("eventName=JobCreated", gz, 2);
@@ -492,7 +473,7 @@ TEST_CASE("parallel feed: a line longer than a piece is read whole") {
     text += long_line(seq++) + "\n";  // in the middle
     for (int i = 150; i < 300; ++i) text += numbered(fixture[i], seq++) + "\n";
     text += long_line(seq++);  // the last, without a newline
-    const fs::path file = write_file("long_lines.jsonl", text);
+    const fs::path file = test::write_scratch_file("long_lines.jsonl", text);
     for (unsigned t : kThreads) {
         CAPTURE(t);
         const SearchOutcome out = run("eventName=Long | eval n=len(big) | table seq n", file, t);
@@ -531,7 +512,7 @@ TEST_CASE("parallel feed: the end of the file at a page boundary, without a newl
             CAPTURE(final_newline);
             CAPTURE(records);
             auto [text, pad] = build(records, 4096, final_newline);
-            const fs::path file = write_file("page_" + std::to_string(records) + (final_newline ? "_nl" : "") + ".jsonl", text);
+            const fs::path file = test::write_scratch_file("page_" + std::to_string(records) + (final_newline ? "_nl" : "") + ".jsonl", text);
             for (unsigned t : kThreads) {
                 CAPTURE(t);
                 const SearchOutcome out = run("* | stats count", file, t);
@@ -563,7 +544,7 @@ TEST_CASE("parallel feed: tiny and whitespace-only files") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
-        const fs::path file = write_file(std::string("tiny_") + c.name, c.text);
+        const fs::path file = test::write_scratch_file(std::string("tiny_") + c.name, c.text);
         for (unsigned t : {1u, 2u}) {
             CAPTURE(t);
             SearchOutcome out;
@@ -582,7 +563,7 @@ TEST_CASE("parallel feed: tiny and whitespace-only files") {
 
 TEST_CASE("parallel feed: several input files, each in pieces, in the order given") {
     SearchJob j = make_job("* | table seq", big_file(), 3);
-    const fs::path second = write_file("second.jsonl", numbered(fixture_lines()[0], 999999) + "\n");
+    const fs::path second = test::write_scratch_file("second.jsonl", numbered(fixture_lines()[0], 999999) + "\n");
     j.inputs.push_back(InputSpec{second, "aws:cloudtrail", "aws_cloudtrail"});
     j.inputs.push_back(InputSpec{big_gzip(), "aws:cloudtrail", "aws_cloudtrail"});
     const SearchOutcome out = run_search(j);

@@ -3,22 +3,16 @@
 // result. Every cloud rule of the corpus (and the seed rules) over generated CloudTrail with
 // planted attacks: the same rows in the same order and read statistics, or the same error, with
 // projection on and off and with 1 and 2 threads; and its leading search alone, counted.
-#include "minispl/parse/parser.hpp"
-#include "minispl/rules/detection.hpp"
-#include "minispl/runner/rule_job.hpp"
-#include "minispl/runner/search_runner.hpp"
+#include "cloud_rule_jobs.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <optional>
 
 using namespace minispl;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kData = fs::path(MINISPL_SOURCE_DIR) / "tests/fixtures/io/cloudtrail_gen_small.jsonl";
 
 //! Rows in output order, fields in order; or the error.
 struct Result {
@@ -54,21 +48,6 @@ Result run(SearchJob job, bool projection, unsigned threads) {
     return r;
 }
 
-//! The rule's leading search (macros expanded), if it has one.
-std::optional<std::string> leading_search(const SearchJob& job, const RulePack& pack) {
-    try {
-        ExpandOptions o;
-        o.filter_macro = job.filter_macro;
-        Expansion x = expand_macros(job.spl, pack.macros, o);
-        auto p = parse_search(x.text);
-        if (p->commands.empty() || p->leading_pipe) return std::nullopt;
-        const auto& c = p->commands.front();
-        return x.text.substr(c.span.begin, c.span.end - c.span.begin);
-    } catch (...) {
-        return std::nullopt;
-    }
-}
-
 //! The first line where two results differ, for a readable failure.
 std::string first_difference(const std::string& a, const std::string& b) {
     size_t i = 0;
@@ -81,59 +60,38 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }  // namespace
 
 TEST_CASE("field projection and threads never change a rule's rows: corpus cloud rules over generated CloudTrail") {
-    std::vector<fs::path> dirs = {fs::path(MINISPL_SOURCE_DIR) / "detections/cloud",
-                                  fs::path(MINISPL_SHARED_DIR) / "security_content/detections/cloud"};
-    RulePack content = load_rule_pack(fs::path(MINISPL_SHARED_DIR) / "security_content");
-    RulePack own = load_rule_pack(fs::path(MINISPL_SOURCE_DIR));
     size_t rules = 0, compared = 0, with_rows = 0, leading_kept = 0, errors = 0;
-    for (const auto& dir : dirs) {
-        if (!fs::exists(dir)) continue;
-        const RulePack& pack = dir.string().find("security_content") != std::string::npos ? content : own;
-        std::vector<fs::path> files;
-        for (auto& f : fs::directory_iterator(dir))
-            if (f.path().extension() == ".yml") files.push_back(f.path());
-        std::sort(files.begin(), files.end());
-        for (const auto& file : files) {
-            Detection rule;
-            try {
-                rule = load_detection(file);
-            } catch (...) {
-                continue;
+    for (const test::CloudRuleJob& rule : test::cloud_rule_jobs()) {
+        ++rules;
+        // The whole rule (projection on and off, 1 and 2 threads), then its leading search alone
+        // counted (projection on and off): the events the reading threads keep, whether or not
+        // the rest of the rule runs or returns anything.
+        auto compare = [&](const std::string& spl, bool threads_too) {
+            SearchJob j = rule.job;
+            j.spl = spl;
+            const Result all_fields = run(j, false, 2);
+            const Result projected = run(j, true, 2);
+            INFO(rule.file.string() << "\n" << spl);
+            if (projected.text != all_fields.text) {
+                INFO("projection on vs off " << first_difference(projected.text, all_fields.text));
+                CHECK(projected.text == all_fields.text);
             }
-            ++rules;
-            SearchJob job = rule_search_job(rule, pack);
-            job.inputs = {InputSpec{kData, "aws:cloudtrail", "aws_cloudtrail"}};
-            job.now = 1712000000;
-            // The whole rule (projection on and off, 1 and 2 threads), then its leading search alone
-            // counted (projection on and off): the events the reading threads keep, whether or not
-            // the rest of the rule runs or returns anything.
-            auto compare = [&](const std::string& spl, bool threads_too) {
-                SearchJob j = job;
-                j.spl = spl;
-                const Result all_fields = run(j, false, 2);
-                const Result projected = run(j, true, 2);
-                INFO(file.string() << "\n" << spl);
-                if (projected.text != all_fields.text) {
-                    INFO("projection on vs off " << first_difference(projected.text, all_fields.text));
-                    CHECK(projected.text == all_fields.text);
+            if (threads_too) {
+                const Result one_thread = run(j, true, 1);
+                if (one_thread.text != projected.text) {
+                    INFO("1 vs 2 threads " << first_difference(one_thread.text, projected.text));
+                    CHECK(one_thread.text == projected.text);
                 }
-                if (threads_too) {
-                    const Result one_thread = run(j, true, 1);
-                    if (one_thread.text != projected.text) {
-                        INFO("1 vs 2 threads " << first_difference(one_thread.text, projected.text));
-                        CHECK(one_thread.text == projected.text);
-                    }
-                }
-                ++compared;
-                errors += all_fields.error;
-                return all_fields;
-            };
-            const Result whole = compare(job.spl, true);
-            with_rows += whole.rows > 0;
-            if (auto leading = leading_search(job, pack)) {
-                const Result counted = compare(*leading + " | stats count", false);
-                leading_kept += counted.text.rfind("count=0\x1f", 0) != 0 && !counted.error;
             }
+            ++compared;
+            errors += all_fields.error;
+            return all_fields;
+        };
+        const Result whole = compare(rule.job.spl, true);
+        with_rows += whole.rows > 0;
+        if (rule.leading_search) {
+            const Result counted = compare(*rule.leading_search + " | stats count", false);
+            leading_kept += counted.text.rfind("count=0\x1f", 0) != 0 && !counted.error;
         }
     }
     MESSAGE(rules << " rules, " << compared << " searches compared (rules: projection on/off and 1/2 threads; their "

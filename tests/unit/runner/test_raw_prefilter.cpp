@@ -1,4 +1,5 @@
 // The raw-text prefilter: what it derives, and that it never drops an event that would match.
+#include "cloud_rule_jobs.hpp"
 #include "minispl/compile/raw_prefilter.hpp"
 #include "minispl/parse/parser.hpp"
 #include "minispl/rules/detection.hpp"
@@ -14,8 +15,6 @@ using namespace minispl;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kData = fs::path(MINISPL_SOURCE_DIR) / "tests/fixtures/io/cloudtrail_gen_small.jsonl";
 
 std::vector<std::vector<std::string>> clauses_of(const std::string& spl) {
     auto p = parse_search(spl);
@@ -79,65 +78,34 @@ TEST_CASE("derive: literals from the leading search only, conservatively") {
 // whole rule give the same rows with and without the prefilter, over generated data with planted
 // attacks.
 TEST_CASE("prefilter never drops a matching event: corpus cloud rules over generated CloudTrail") {
-    std::vector<fs::path> dirs = {fs::path(MINISPL_SOURCE_DIR) / "detections/cloud",
-                                  fs::path(MINISPL_SHARED_DIR) / "security_content/detections/cloud"};
-    RulePack content = load_rule_pack(fs::path(MINISPL_SHARED_DIR) / "security_content");
-    RulePack own = load_rule_pack(fs::path(MINISPL_SOURCE_DIR));
     size_t rules = 0, with_prefilter = 0, compared = 0;
-    for (const auto& dir : dirs) {
-        if (!fs::exists(dir)) continue;
-        const RulePack& pack = dir.string().find("security_content") != std::string::npos ? content : own;
-        std::vector<fs::path> files;
-        for (auto& f : fs::directory_iterator(dir))
-            if (f.path().extension() == ".yml") files.push_back(f.path());
-        std::sort(files.begin(), files.end());
-        for (const auto& file : files) {
-            Detection rule;
+    for (const test::CloudRuleJob& rule : test::cloud_rule_jobs()) {
+        ++rules;
+        // the leading search alone (counts every event it keeps), then the whole rule
+        std::vector<std::string> spls;
+        if (rule.leading_search) spls.push_back(*rule.leading_search + " | stats count");
+        spls.push_back(rule.job.spl);
+        for (const std::string& spl : spls) {
+            SearchJob j = rule.job;
+            j.spl = spl;
+            std::string with, without;
             try {
-                rule = load_detection(file);
-            } catch (...) {
-                continue;
+                j.raw_prefilter = false;
+                without = rows_text(run_search(j).rows);
+            } catch (const std::exception& e) {
+                without = std::string("error: ") + e.what();
             }
-            ++rules;
-            SearchJob job = rule_search_job(rule, pack);
-            job.inputs = {InputSpec{kData, "aws:cloudtrail", "aws_cloudtrail"}};
-            job.now = 1712000000;
-            // the leading search alone (counts every event it keeps), then the whole rule
-            std::vector<std::string> spls;
             try {
-                ExpandOptions o;
-                o.filter_macro = job.filter_macro;
-                Expansion x = expand_macros(job.spl, pack.macros, o);
-                auto p = parse_search(x.text);
-                if (!p->commands.empty() && !p->leading_pipe) {
-                    const auto& c = p->commands.front();
-                    spls.push_back(x.text.substr(c.span.begin, c.span.end - c.span.begin) + " | stats count");
-                }
-            } catch (...) {
+                j.raw_prefilter = true;
+                SearchOutcome out = run_search(j);
+                with = rows_text(out.rows);
+                if (out.read.skipped) ++with_prefilter;
+            } catch (const std::exception& e) {
+                with = std::string("error: ") + e.what();
             }
-            spls.push_back(job.spl);
-            for (const std::string& spl : spls) {
-                SearchJob j = job;
-                j.spl = spl;
-                std::string with, without;
-                try {
-                    j.raw_prefilter = false;
-                    without = rows_text(run_search(j).rows);
-                } catch (const std::exception& e) {
-                    without = std::string("error: ") + e.what();
-                }
-                try {
-                    j.raw_prefilter = true;
-                    SearchOutcome out = run_search(j);
-                    with = rows_text(out.rows);
-                    if (out.read.skipped) ++with_prefilter;
-                } catch (const std::exception& e) {
-                    with = std::string("error: ") + e.what();
-                }
-                INFO(file.string() << "\n" << spl);
-                CHECK(with == without);
-                ++compared;
-            }
+            INFO(rule.file.string() << "\n" << spl);
+            CHECK(with == without);
+            ++compared;
         }
     }
     MESSAGE(rules << " rules, " << compared << " searches compared, " << with_prefilter << " searches prefiltered");

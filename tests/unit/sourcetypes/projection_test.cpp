@@ -4,6 +4,8 @@
 #include "minispl/io/json_flatten.hpp"
 #include "minispl/sourcetypes/sourcetype.hpp"
 
+#include "tests/support/attack_data.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -40,28 +42,10 @@ std::string show_event(const Event& e) {
 const std::vector<Event>& real_events() {
     static const std::vector<Event> events = [] {
         std::vector<Event> out;
-        const std::filesystem::path root = std::filesystem::path(MINISPL_SHARED_DIR) / "attack_data";
-        std::error_code ec;
-        if (!std::filesystem::is_directory(root, ec)) return out;
-        std::vector<std::filesystem::path> files;
-        for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-             it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-            if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-        std::sort(files.begin(), files.end());
-        std::set<std::string> seen;
-        for (const auto& f : files) {
-            size_t taken = 0;
-            ReadStats stats;
-            read_events(f,
-                        [&](std::string_view json, uint64_t) {
-                            if (taken >= 300 || json.find("\"eventSource\"") == std::string_view::npos) return;
-                            if (!seen.emplace(json).second) return;
-                            Event e;
-                            if (!flatten_json(json, e)) return;
-                            out.push_back(std::move(e));
-                            ++taken;
-                        },
-                        stats);
+        auto cloudtrail = [](std::string_view json) { return json.find("\"eventSource\"") != std::string_view::npos; };
+        for (const std::string& json : test::attack_data_records(300, cloudtrail)) {
+            Event e;
+            if (flatten_json(json, e)) out.push_back(std::move(e));
         }
         return out;
     }();
