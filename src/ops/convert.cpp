@@ -1,4 +1,5 @@
 #include "minispl/ops/convert.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/eval/time_format.hpp"
@@ -13,10 +14,7 @@ namespace minispl {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 // The longest number at the start of `s` (after spaces), and where it ends.
 std::optional<double> leading_number(const std::string& s, size_t* end = nullptr) {

@@ -1,4 +1,5 @@
 #include "minispl/ops/iplocation.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 
@@ -14,10 +15,7 @@ namespace minispl {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 // The databases, opened once into memory (lookups on a memory-cached database only read it).
 struct GeoDb {

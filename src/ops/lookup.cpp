@@ -1,4 +1,5 @@
 #include "minispl/ops/lookup.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/wildcard.hpp"
@@ -10,10 +11,7 @@ namespace minispl {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 [[noreturn]] void fail(const std::string& msg, const ast::Span& s) {
     throw SplError("lookup", msg, s.begin, s.end > s.begin ? s.end - s.begin : 1);

@@ -1,6 +1,7 @@
 // Loading lookup tables: definition YAMLs, RFC 4180 CSV, and a per-process cache keyed by the
 // file and its modification time (a run reads each table once however many rules use it).
 #include "minispl/ops/lookup_table.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/core/value.hpp"
@@ -18,10 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 std::string trim(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");

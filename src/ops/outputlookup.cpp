@@ -1,4 +1,5 @@
 #include "minispl/ops/outputlookup.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/lookup_table.hpp"
@@ -12,10 +13,7 @@ namespace minispl {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 bool truthy(const std::string& v) {
     std::string l = lower(v);

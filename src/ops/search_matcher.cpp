@@ -1,4 +1,5 @@
 #include "minispl/ops/search_matcher.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/eval/time_modifier.hpp"
 #include "minispl/ops/wildcard.hpp"
@@ -24,10 +25,7 @@ namespace {
 
 using Node = SearchMatcher::Node;
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 std::optional<uint32_t> ipv4(std::string_view s) {
     unsigned a, b, c, d;

@@ -1,6 +1,7 @@
 // spath: path mode navigates the JSON with nlohmann::json; auto mode reuses the io stage's
 // flattening (the names KV_MODE=json gives), so both agree on field names.
 #include "minispl/ops/spath.hpp"
+#include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/io/json_flatten.hpp"
@@ -15,10 +16,7 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using opt::lower;
 
 std::string_view trim_left(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
