@@ -425,9 +425,9 @@ Sourcetype Sourcetype::load(const std::filesystem::path& file) {
 
 SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted) const {
     SourcetypeProjection p;
-    p.alias.assign(aliases_.size(), false);
-    p.calculated.assign(calculated_.size(), false);
-    p.lookup.assign(lookups_.size(), false);
+    // Per definition, in order: keep it. Turned into index lists at the end.
+    std::vector<bool> alias(aliases_.size()), calculated(calculated_.size()), lookup(lookups_.size());
+    bool all_fields = false;
     std::set<std::string> need(wanted.begin(), wanted.end());
     std::vector<std::string> patterns;
     for (const auto& w : wanted)
@@ -441,12 +441,12 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
     // What each calculated field reads, once.
     std::vector<std::set<std::string>> calc_reads(calculated_.size());
     for (size_t i = 0; i < calculated_.size(); ++i)
-        if (!calculated_[i].ast || !expression_reads(*calculated_[i].ast, calc_reads[i])) p.all_fields = true;
+        if (!calculated_[i].ast || !expression_reads(*calculated_[i].ast, calc_reads[i])) all_fields = true;
     auto keep_all = [](std::vector<bool>& v) { v.assign(v.size(), true); };
-    if (p.all_fields) {
-        keep_all(p.alias);
-        keep_all(p.calculated);
-        keep_all(p.lookup);
+    if (all_fields) {
+        keep_all(alias);
+        keep_all(calculated);
+        keep_all(lookup);
     }
     // Fixpoint: keeping a definition adds what it reads; that can make other definitions needed.
     // The timestamp is read only when _time is needed (wanted, or read by a kept definition);
@@ -460,18 +460,18 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
             reads();
         };
         for (size_t i = 0; i < aliases_.size(); ++i)
-            if (!p.alias[i] && needed(aliases_[i].field)) keep(p.alias[i], [&] { need.insert(aliases_[i].source); });
+            if (!alias[i] && needed(aliases_[i].field)) keep(alias[i], [&] { need.insert(aliases_[i].source); });
         for (size_t i = 0; i < calculated_.size(); ++i)
-            if (!p.calculated[i] && needed(calculated_[i].field))
-                keep(p.calculated[i], [&] { need.insert(calc_reads[i].begin(), calc_reads[i].end()); });
+            if (!calculated[i] && needed(calculated_[i].field))
+                keep(calculated[i], [&] { need.insert(calc_reads[i].begin(), calc_reads[i].end()); });
         for (size_t i = 0; i < lookups_.size(); ++i) {
-            if (p.lookup[i]) continue;
+            if (lookup[i]) continue;
             const auto& lk = lookups_[i];
             bool writes_needed = false;
             for (const auto& o : lk.outputs) writes_needed = writes_needed || needed(o.second);
             for (const auto& d : lk.defaults) writes_needed = writes_needed || needed(d.first);
             if (!writes_needed) continue;
-            keep(p.lookup[i], [&] {
+            keep(lookup[i], [&] {
                 for (const auto& in : lk.inputs) need.insert(in.second);
                 if (!lk.overwrite) {  // OUTPUTNEW: whether an output is already there decides
                     for (const auto& o : lk.outputs) need.insert(o.second);
@@ -479,7 +479,7 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
                 }
             });
         }
-        if (p.all_fields) {  // everything is kept: the fields are everything any definition reads
+        if (all_fields) {  // everything is kept: the fields are everything any definition reads
             for (const auto& a : aliases_) need.insert(a.source);
             for (const auto& r : calc_reads) need.insert(r.begin(), r.end());
             for (const auto& lk : lookups_) {
@@ -494,47 +494,49 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
             need.insert(time_fields_.begin(), time_fields_.end());
         }
     }
-    p.time = time || p.all_fields;
+    p.all_fields = all_fields;
+    p.time = time || all_fields;
     if (p.time) need.insert(time_fields_.begin(), time_fields_.end());
     p.fields.assign(need.begin(), need.end());
+    auto indexes = [](const std::vector<bool>& kept) {
+        std::vector<uint32_t> out;
+        for (size_t i = 0; i < kept.size(); ++i)
+            if (kept[i]) out.push_back(static_cast<uint32_t>(i));
+        return out;
+    };
+    p.alias = indexes(alias);
+    p.calculated = indexes(calculated);
+    p.lookup = indexes(lookup);
     return p;
 }
 
 void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
-    // A definition runs unless the projection leaves it out (a shorter vector keeps the rest).
-    auto runs = [](const std::vector<bool>* kept, size_t i) { return !kept || i >= kept->size() || (*kept)[i]; };
-    const std::vector<bool>* alias_kept = projection ? &projection->alias : nullptr;
-    const std::vector<bool>* calc_kept = projection ? &projection->calculated : nullptr;
-    const std::vector<bool>* lookup_kept = projection ? &projection->lookup : nullptr;
-    if (!projection || projection->time) for (const auto& f : time_fields_) {
-        const Value* v = e.find(f);
-        if (!v || v->mv_size() == 0) continue;
-        // Hot (every event): read a plain string in place.
-        std::optional<double> t = v->is_string() ? parse_time(v->str(), time_format_) : parse_time(v->mv_at(0), time_format_);
-        if (t) {
-            e.set("_time", Value::number(*t));
-            break;
+    if (!projection || projection->time) apply_time(e);
+    // Without a projection every definition runs, in order.
+    auto each = [projection](const std::vector<uint32_t> SourcetypeProjection::*kept, size_t n, auto&& fn) {
+        if (!projection) {
+            for (size_t i = 0; i < n; ++i) fn(i);
+        } else {
+            for (uint32_t i : projection->*kept) fn(i);
         }
-    }
-    for (size_t i = 0; i < aliases_.size(); ++i) {
+    };
+    each(&SourcetypeProjection::alias, aliases_.size(), [&](size_t i) {
         const Alias& a = aliases_[i];
-        if (!runs(alias_kept, i)) continue;
         if (const Value* v = e.find(a.source)) {
             Value copy = *v;
             e.set(a.field, std::move(copy));
         }
-    }
+    });
     if (!calculated_.empty()) {
         // Splunk computes every EVAL- from the event before any of them is assigned.
         thread_local std::vector<std::pair<size_t, Value>> values;
         values.clear();
-        for (size_t i = 0; i < calculated_.size(); ++i)
-            if (runs(calc_kept, i)) values.emplace_back(i, (*calculated_[i].eval)(e));
+        each(&SourcetypeProjection::calculated, calculated_.size(),
+             [&](size_t i) { values.emplace_back(i, (*calculated_[i].eval)(e)); });
         for (auto& [i, v] : values) e.set(calculated_[i].field, std::move(v));
     }
-    for (size_t li = 0; li < lookups_.size(); ++li) {
+    each(&SourcetypeProjection::lookup, lookups_.size(), [&](size_t li) {
         const auto& lk = lookups_[li];
-        if (!runs(lookup_kept, li)) continue;
         const auto* row = lk.match(e);
         if (row) {
             for (size_t i = 0; i < lk.outputs.size(); ++i) {
@@ -547,6 +549,19 @@ void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
         } else {
             for (const auto& [field, val] : lk.defaults)
                 if (lk.overwrite || !e.has(field)) e.set(field, Value::string(val));
+        }
+    });
+}
+
+void Sourcetype::apply_time(Event& e) const {
+    for (const auto& f : time_fields_) {
+        const Value* v = e.find(f);
+        if (!v || v->mv_size() == 0) continue;
+        // Hot (every event): read a plain string in place.
+        std::optional<double> t = v->is_string() ? parse_time(v->str(), time_format_) : parse_time(v->mv_at(0), time_format_);
+        if (t) {
+            e.set("_time", Value::number(*t));
+            return;
         }
     }
 }

@@ -32,7 +32,9 @@ struct SourcetypeLookup {
 
 //! Which of a sourcetype's definitions a search needs, and the event fields those read.
 struct SourcetypeProjection {
-    std::vector<bool> alias, calculated, lookup;  //!< per definition, in order: apply it
+    //! Indexes of the definitions to apply, ascending (apply() walks these lists on every event,
+    //! not the whole definition).
+    std::vector<uint32_t> alias, calculated, lookup;
     //! Sorted, unique: `wanted` plus every field a kept definition reads (incl. the time fields).
     //! When `all_fields` is set this is still the list, but a kept definition may read more
     //! than it names, so the event must be extracted whole.
@@ -59,8 +61,8 @@ public:
     const std::string& name() const { return name_; }
     const std::filesystem::path& file() const { return file_; }
     //! Adds the sourcetype's fields and _time. `sourcetype`, `source`, `host`, `index` are the caller's.
-    //! With a `projection` (from this sourcetype's project()), only its kept definitions run; the
-    //! timestamp always does. Safe to call from several threads at once on different events.
+    //! With a `projection` (from this sourcetype's project()), only its kept definitions run, and
+    //! the timestamp only when the projection wants _time. Safe to call from several threads at once on different events.
     void apply(Event& event, const SourcetypeProjection* projection = nullptr) const;
 
     //! The definitions needed for a search that reads `wanted` (field names; `*` wildcards match
@@ -87,6 +89,8 @@ public:
     const std::vector<SourcetypeLookup>& lookups() const { return lookups_; }
 
 private:
+    void apply_time(Event& event) const;  //!< _time from the first timestamp field that parses
+
     std::string name_;
     std::filesystem::path file_;
     std::vector<std::string> time_fields_;  // first present one is the timestamp

@@ -67,12 +67,7 @@ Sourcetype load_text(const std::string& yaml, const std::filesystem::path& dir) 
     return Sourcetype::load(dir / "st.yml");
 }
 
-std::vector<int> kept(const std::vector<bool>& v) {
-    std::vector<int> out;
-    for (size_t i = 0; i < v.size(); ++i)
-        if (v[i]) out.push_back(static_cast<int>(i));
-    return out;
-}
+std::vector<int> kept(const std::vector<uint32_t>& v) { return std::vector<int>(v.begin(), v.end()); }
 
 }  // namespace
 
