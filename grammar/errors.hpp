@@ -43,6 +43,7 @@ template <> inline constexpr auto error_anchor<where_expr> = anchor::after_previ
 template <> inline constexpr auto error_message<eval_assignments> = "eval needs field=expression";
 template <> inline constexpr auto error_anchor<eval_assignments> = anchor::after_previous;
 template <> inline constexpr auto error_message<e_expr> = "expected an expression";
+template <> inline constexpr auto error_message<e_sql_ne> = "`<>` is not an SPL operator: not-equal is `!=`";
 template <> inline constexpr auto error_message<s_expr> = "expected a search expression";
 template <> inline constexpr auto error_message<rename_as> = "rename expects `AS` between the old and the new name";
 template <> inline constexpr auto error_message<field_item> = "expected a field name";

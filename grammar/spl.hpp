@@ -128,7 +128,9 @@ struct e_call : nested<e_call_name, sp, one<'('>, sp, e_args, sp, must<e_close_p
 struct e_number : seq<sor<hex_number, dec_number>, not_at<sor<word_char, one<'.'>>>> {};
 struct e_string : dq_string {};
 struct e_field_char : sor<template_tok, word_char, one<'$', '@', '{', '}'>> {};
-struct e_field : seq<not_at<e_keyword>, plus<e_field_char>, star<one<'.'>, plus<e_field_char>>> {};
+// A bare field name has no `.`: in eval, `a.b` is `a . b`, the concatenation of two fields, and a
+// name holding dots must be single-quoted ('userIdentity.arn'); lint warns on the bare form.
+struct e_field : seq<not_at<e_keyword>, plus<e_field_char>> {};
 struct e_sq_field : sq_field {};
 struct e_bool : sor<kw<TAO_PEGTL_ISTRING("true")>, kw<TAO_PEGTL_ISTRING("false")>> {};
 struct e_primary : sor<e_paren, e_call, e_number, e_string, e_sq_field, e_bool, e_field> {};
@@ -140,7 +142,10 @@ struct e_mul : seq<e_unary, star<sp, e_mul_op, sp, e_unary>> {};
 struct e_add_op : one<'+', '-', '.'> {};
 struct e_add : seq<e_mul, star<sp, e_add_op, sp, e_mul>> {};
 
-struct e_cmp_op : sor<TAO_PEGTL_STRING("=="), TAO_PEGTL_STRING("!="), TAO_PEGTL_STRING("<>"),
+// `<>` is SQL's not-equal, not SPL's (Splunk rejects the expression): an error with the hint,
+// rather than a silent `!=`.
+struct e_sql_ne : failure {};
+struct e_cmp_op : sor<TAO_PEGTL_STRING("=="), TAO_PEGTL_STRING("!="), seq<at<TAO_PEGTL_STRING("<>")>, must<e_sql_ne>>,
                       TAO_PEGTL_STRING("<="), TAO_PEGTL_STRING(">="), one<'=', '<', '>'>> {};
 struct e_like_op : kw<TAO_PEGTL_ISTRING("like")> {};
 struct e_in_list : opt<list<e_expr, one<','>, ws1>> {};

@@ -21,7 +21,7 @@ ast::BinaryOp binary_op(std::string_view op) {
     if (o == "xor") return ast::BinaryOp::Xor;
     if (o == "and") return ast::BinaryOp::And;
     if (o == "=" || o == "==") return ast::BinaryOp::Eq;
-    if (o == "!=" || o == "<>") return ast::BinaryOp::Ne;
+    if (o == "!=") return ast::BinaryOp::Ne;
     if (o == "<") return ast::BinaryOp::Lt;
     if (o == "<=") return ast::BinaryOp::Le;
     if (o == ">") return ast::BinaryOp::Gt;

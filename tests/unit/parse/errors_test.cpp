@@ -77,3 +77,15 @@ TEST_CASE("deep nesting is a clear error, not a stack overflow") {
     for (int i = 0; i < 900; ++i) chain += " OR a";
     CHECK(error_at(chain) == -1);
 }
+
+TEST_CASE("error: <> is not SPL's not-equal; the error points at it and names !=") {
+    CHECK(error_at("x | where a<>b") == 11);
+    CHECK(error_at("x | eval c=if(a <> \"b\", 1, 0)") == 16);
+    try {
+        (void)parse_search("x | where a<>b");
+        FAIL("no error");
+    } catch (const SplError& e) {
+        CHECK(std::string(e.what()).find("!=") != std::string::npos);
+    }
+    CHECK(error_at("x | where a!=b AND c<d AND e>f") == -1);
+}

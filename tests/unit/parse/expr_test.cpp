@@ -27,11 +27,17 @@ TEST_CASE("eval: arithmetic precedence and spans") {
 }
 
 TEST_CASE("eval: literals, calls, fields") {
-    auto e = parse_eval_expression("IF(match(userIdentity.userName, \"a\\\"b\"), 0x1F, 'x y')");
+    auto e = parse_eval_expression("IF(match('userIdentity.userName', \"a\\\"b\"), 0x1F, 'x y')");
     REQUIRE(e->kind == Expr::Kind::Call);
     CHECK(e->text == "if");
     CHECK(e->args[0]->args[0]->kind == Expr::Kind::Field);
     CHECK(e->args[0]->args[0]->text == "userIdentity.userName");
+    // bare, the dot is the concatenation operator
+    auto cat = parse_eval_expression("userIdentity.userName");
+    REQUIRE(cat->kind == Expr::Kind::Binary);
+    CHECK(cat->op == ast::BinaryOp::Concat);
+    CHECK(cat->args[0]->text == "userIdentity");
+    CHECK(cat->args[1]->text == "userName");
     CHECK(e->args[0]->args[1]->text == "a\"b");
     CHECK(e->args[1]->number == 31);
     CHECK(e->args[2]->kind == Expr::Kind::Field);
