@@ -22,13 +22,17 @@ void check_tests(const Detection& rule, std::vector<Diagnostic>& out);
 //! Offsets into the ORIGINAL search text.
 void check_filter_macro(const Detection& rule, std::vector<Diagnostic>& out);
 
-//! unknown-command, unknown-function, lookup-undefined over the whole AST (subsearches included).
+//! unknown-command, unknown-function, lookup-undefined, eval-dotted-name over the whole AST
+//! (subsearches included).
 //! Offsets into the parsed (expanded) text.
 void check_pipeline(const ast::Pipeline& pipeline, const LintContext& ctx, std::vector<Diagnostic>& out);
 
 //! Each `$field$` of the rule message must be an output field of the search, when the output
 //! set can be derived exactly (rule "message-field", file positions of the message).
 void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
+
+//! The named groups of a rex regex ((?<name>...) and (?P<name>...)), in order.
+std::vector<std::string> rex_groups(const std::string& regex);
 
 //! Splunk aggregation function names (stats, chart, timechart, tstats, eventstats, streamstats).
 bool is_stats_function(std::string_view name);

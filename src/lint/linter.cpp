@@ -301,6 +301,7 @@ const std::vector<LintRuleInfo>& lint_rule_catalogue() {
         {"unknown-command", Severity::Error, "A pipeline stage names no Splunk search command."},
         {"unknown-function", Severity::Error, "An eval function or aggregation function is not known."},
         {"lookup-undefined", Severity::Error, "lookup/inputlookup names a table with no definition (<name>.yml) or file (<name>.csv) in the lookup directories."},
+        {"eval-dotted-name", Severity::Warning, "An eval/where expression names a field with dots unquoted (a.b): SPL reads that as a . b, the concatenation of two fields; quote it ('a.b')."},
         {"missing-filter-macro", Severity::Warning, "The search does not end with the rule's `<name>_filter` macro."},
         {"message-field", Severity::Warning, "A $field$ of the rule message is not among the search's output fields."},
         {"tests-without-data", Severity::Warning, "A tests: entry has no attack_data."},

@@ -70,13 +70,6 @@ void rename(FieldSet& s, const std::string& from, const std::string& to) {
     *s = std::move(next);
 }
 
-std::vector<std::string> rex_groups(const std::string& re) {
-    std::vector<std::string> r;
-    static const std::regex named(R"(\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>)");
-    for (std::sregex_iterator it(re.begin(), re.end(), named), end; it != end; ++it) r.push_back((*it)[1]);
-    return r;
-}
-
 std::string agg_name(const ast::Aggregation& a) { return a.alias.empty() ? a.written : a.alias; }
 
 //! The fields after the pipeline, when exactly known.
@@ -155,6 +148,13 @@ FieldSet output_fields(const ast::Pipeline& p) {
 }
 
 }  // namespace
+
+std::vector<std::string> rex_groups(const std::string& re) {
+    std::vector<std::string> r;
+    static const std::regex named(R"(\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>)");
+    for (std::sregex_iterator it(re.begin(), re.end(), named), end; it != end; ++it) r.push_back((*it)[1]);
+    return r;
+}
 
 void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out) {
     if (rule.message.empty()) return;

@@ -1,9 +1,10 @@
-// unknown-command, unknown-function and lookup-undefined over a parsed search.
+// unknown-command, unknown-function, lookup-undefined and eval-dotted-name over a parsed search.
 #include "checks.hpp"
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/parse/parser.hpp"
 
 #include <map>
+#include <set>
 #include <variant>
 
 namespace minispl::lint {
@@ -41,7 +42,13 @@ private:
         std::visit(overloaded{
                        [&](const ast::SearchCmd& s) { if (s.expr) search(*s.expr); },
                        [&](const ast::WhereCmd& w) { if (w.expr) expr(*w.expr); },
-                       [&](const ast::EvalCmd& e) { for (const auto& a : e.assignments) if (a.expr) expr(*a.expr); },
+                       [&](const ast::EvalCmd& e) {
+                           for (const auto& a : e.assignments) {
+                               if (a.expr) expr(*a.expr);
+                               made_.insert(a.field);
+                           }
+                       },
+                       [&](const ast::RexCmd& r) { for (auto& g : rex_groups(r.regex)) made_.insert(std::move(g)); },
                        [&](const ast::StatsCmd& s) {
                            for (const auto& a : s.aggregations) {
                                if (!is_stats_function(a.function))
@@ -72,7 +79,51 @@ private:
         if (e.kind == ast::Expr::Kind::Call && !is_eval_function(e.text))
             add("unknown-function", "unknown eval function '" + e.text + "'", e.span.begin,
                 static_cast<uint32_t>(e.text.size()));
+        std::string dotted;
+        if (e.kind == ast::Expr::Kind::Binary && dotted_name(e, dotted) && !all_made(dotted)) {
+            add("eval-dotted-name",
+                "`" + dotted + "` is the concatenation of the fields " + split_words(dotted) +
+                    "; for the field named " + dotted + " write '" + dotted + "'",
+                e.span.begin, e.span.end - e.span.begin);
+            out_.back().severity = Severity::Warning;
+            return;
+        }
         for (const auto& a : e.args) if (a) expr(*a);
+    }
+
+    //! A bare field, or bare fields joined by `.` with no space (`a.b.c`): what a rule author
+    //! writes meaning the JSON field a.b.c, and what eval reads as a . b . c.
+    static bool dotted_name(const ast::Expr& e, std::string& name) {
+        auto bare = [](const ast::Expr& f) {
+            return f.kind == ast::Expr::Kind::Field && f.span.end - f.span.begin == f.text.size();
+        };
+        if (bare(e)) {
+            name = e.text;
+            return true;
+        }
+        if (e.kind != ast::Expr::Kind::Binary || e.op != ast::BinaryOp::Concat || e.text != "." || e.args.size() != 2)
+            return false;
+        const ast::Expr& right = *e.args[1];
+        if (!bare(right) || !dotted_name(*e.args[0], name) || e.args[0]->span.end + 1 != right.span.begin) return false;
+        name += "." + right.text;
+        return true;
+    }
+
+    //! Every part of a.b.c is a field an earlier eval or rex made: a deliberate concatenation
+    //! (`eval name=part_1.part_2` after a rex), not a JSON path.
+    bool all_made(const std::string& dotted) const {
+        size_t from = 0;
+        for (size_t dot; (dot = dotted.find('.', from)) != std::string::npos; from = dot + 1)
+            if (!made_.count(dotted.substr(from, dot - from))) return false;
+        return made_.count(dotted.substr(from)) > 0;
+    }
+
+    static std::string split_words(const std::string& dotted) {
+        std::string out;
+        size_t from = 0;
+        for (size_t dot; (dot = dotted.find('.', from)) != std::string::npos; from = dot + 1)
+            out += (out.empty() ? "" : ", ") + dotted.substr(from, dot - from);
+        return out + " and " + dotted.substr(from);
     }
 
     void search(const ast::SearchExpr& s) {
@@ -102,6 +153,7 @@ private:
 
     const LintContext& ctx_;
     std::vector<Diagnostic>& out_;
+    std::set<std::string, std::less<>> made_;  //!< fields eval and rex have made so far
 };
 
 }  // namespace

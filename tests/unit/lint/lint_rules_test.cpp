@@ -110,6 +110,22 @@ TEST_CASE("unknown macro, command, function, aggregation and lookup") {
     CHECK_FALSE(r.runnable);
 }
 
+TEST_CASE("eval-dotted-name: a bare a.b in eval or where, once per name, not when quoted or spaced") {
+    Pack p;
+    auto r = p.lint(p.rule("dotted", "`sysmon` | eval m=if(match(userIdentity.userName, requestParameters.a.b), 1, 0)"
+                                     " | where 'x.y'=1 AND s=a . b | eval t=\"p\".dest"
+                                     " | rex field=dest \"(?<h1>\\w+)-(?<h2>\\w+)\" | eval host=h1.h2 | stats count by dest | `dotted_filter`"));
+    std::vector<const Diagnostic*> found;
+    for (const auto& d : r.diagnostics) if (d.rule == "eval-dotted-name") found.push_back(&d);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0]->severity == Severity::Warning);
+    CHECK(found[0]->message == "`userIdentity.userName` is the concatenation of the fields userIdentity and userName; "
+                               "for the field named userIdentity.userName write 'userIdentity.userName'");
+    CHECK(found[0]->pos.column == 30);  // "  `sysmon` | eval m=if(match(": the u of userIdentity
+    CHECK(found[1]->message.find("fields requestParameters, a and b;") != std::string::npos);
+    CHECK(r.runnable);  // valid SPL: a warning, not an error
+}
+
 TEST_CASE("missing-filter-macro: absent, and not the last stage") {
     Pack p;
     auto r1 = p.lint(p.rule("no_filter", "`sysmon` | stats count by dest"));
