@@ -302,13 +302,15 @@ TEST_CASE("semantics: eval — = and == are the same test; . concatenates; + add
 }
 
 // The sheet says `!=` and `<>` differ. The Search Reference's operator table for eval/where lists
-// `< > <= >= != = == LIKE` and no `<>`; the engine's parser reads `<>` as `!=`
-// (src/parse/build_eval_expr.cpp). What Splunk does with `<>` is not documented, so the test
-// cannot assert a behaviour yet. Unresolved: decide against a real Splunk, then enable.
-TEST_CASE("semantics: eval — != and <> are different operators" * doctest::skip()) {
-    std::vector<Event> in = {ev({{"a", "x"}})};
+// `< > <= >= != = == LIKE` and no `<>`: the parser rejects `<>` with a syntax error naming `!=`
+// (grammar/spl.hpp, e_sql_ne) rather than guessing a meaning for it.
+TEST_CASE("semantics: eval — != and <> are different operators") {
+    std::vector<Event> in = {ev({{"a", "x"}, {"b", "y"}, {"a.b", "dotted"}})};
     CHECK(count("search * | where a!=\"y\"", in) == 1);
-    CHECK_THROWS(count("search * | where a<>\"y\"", in));  // assumption: not an operator Splunk knows
+    CHECK_THROWS_AS(count("search * | where a<>\"y\"", in), SplError);
+    // `.` between two bare names is the concatenation operator too: the dotted name needs quotes
+    CHECK(str(one("search * | eval c=a.b, d='a.b'", in), "c") == "xy");
+    CHECK(str(one("search * | eval c=a.b, d='a.b'", in), "d") == "dotted");
 }
 
 TEST_CASE("semantics: eval — a comparison or function given null is null (where: false); isnull/isnotnull/coalesce/if/case/null() handle it") {
