@@ -56,6 +56,7 @@ template <> inline constexpr auto error_message<regex_body> = "regex needs field
 template <> inline constexpr auto error_anchor<regex_body> = anchor::after_previous;
 template <> inline constexpr auto error_message<foreach_missing> = "foreach needs a [ ... ] body";
 template <> inline constexpr auto error_message<subsearch_missing> = "expected a [ subsearch ]";
+template <> inline constexpr auto error_message<subpipeline_missing> = "expected a [ subpipeline ] (commands run over the current results)";
 template <> inline constexpr auto error_message<replace_with> = "replace expects `WITH`";
 template <> inline constexpr auto error_message<replace_value> = "expected a value after WITH";
 template <> inline constexpr auto error_message<list<rename_pair, sor<seq<sp, comma, sp>, sp1>>> = "rename needs old AS new";

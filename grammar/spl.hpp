@@ -360,12 +360,24 @@ struct foreach_body : seq<star<sp, sor<option, field_item>>, sp, must<foreach_mi
 struct foreach_name : cmd<TAO_PEGTL_ISTRING("foreach")> {};
 struct foreach_cmd : command_rule<foreach_name, foreach_body> {};
 
-// join / append / appendpipe / appendcols
+// join / append / appendcols: a subsearch
 struct subsearch_missing : subsearch {};
 struct subsearch_cmd_body : seq<star<sp, sor<option, comma, field_item>>, sp, must<subsearch_missing>> {};
 struct subsearch_cmd_name : sor<cmd<TAO_PEGTL_ISTRING("join")>, cmd<TAO_PEGTL_ISTRING("append")>,
-                                cmd<TAO_PEGTL_ISTRING("appendpipe")>, cmd<TAO_PEGTL_ISTRING("appendcols")>> {};
+                                cmd<TAO_PEGTL_ISTRING("appendcols")>> {};
 struct subsearch_cmd : command_rule<subsearch_cmd_name, subsearch_cmd_body> {};
+
+// appendpipe: a subpipeline over the current results, so it starts with a command, `|` or not
+// (`appendpipe [stats count by user | eval action="TOTAL"]`, `appendpipe [| stats count]`);
+// a first word is a command name, not an implicit search.
+struct leading_pipe;
+struct stage_missing;
+struct pipe;
+struct subpipeline : seq<opt<leading_pipe, sp>, must<stage_missing>, star<sp, pipe, sp, must<stage_missing>>> {};
+struct subpipeline_missing : nested<one<'['>, sp, subpipeline, sp, must<subsearch_close>> {};
+struct appendpipe_body : seq<star<sp, option>, sp, must<subpipeline_missing>> {};
+struct appendpipe_name : cmd<TAO_PEGTL_ISTRING("appendpipe")> {};
+struct appendpipe_cmd : command_rule<appendpipe_name, appendpipe_body> {};
 
 // map
 struct map_body : star<sp, option> {};
@@ -403,7 +415,7 @@ struct generic_cmd : command_rule<generic_name, generic_body> {};
 
 struct command : sor<search_cmd, stats_cmd, eval_cmd, where_cmd, rename_cmd, convert_cmd, fields_cmd,
                      sort_cmd, head_cmd, lookup_cmd, lookuptable_cmd, rex_cmd, regex_cmd, bin_cmd,
-                     fillnull_cmd, foreach_cmd, subsearch_cmd, map_cmd, transaction_cmd, replace_cmd,
+                     fillnull_cmd, foreach_cmd, subsearch_cmd, appendpipe_cmd, map_cmd, transaction_cmd, replace_cmd,
                      top_cmd, generic_cmd> {};
 
 // ---------------------------------------------------------------------------------------------

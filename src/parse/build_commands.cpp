@@ -277,11 +277,12 @@ ast::Command Builder::command(const Node& wrapped) const {
             } else f.fields.push_back(field(a));
         });
         cmd.body = std::move(f);
-    } else if (n.is_type<g::subsearch_cmd>()) {
+    } else if (n.is_type<g::subsearch_cmd>() || n.is_type<g::appendpipe_cmd>()) {
         ast::SubsearchCmd s;
         rest([&](const Node& a) {
             if (a.is_type<g::option>()) s.options.push_back(option(a));
-            else if (a.is_type<g::subsearch_missing>()) s.subsearch = pipeline(*a.children.at(0));
+            else if (a.is_type<g::subsearch_missing>() || a.is_type<g::subpipeline_missing>())
+                s.subsearch = pipeline(*a.children.at(0));
             else s.fields.push_back(field(a));
         });
         cmd.body = std::move(s);

@@ -650,12 +650,16 @@ TEST_CASE("semantics: other commands — appendpipe (the corpus form, [| ...])")
     CHECK(column(rows, "s") == Strings{"3", "30"});
 }
 
-// Known gap: a body without the leading `|` is parsed as an implicit search (the grammar reads
-// `[ eval ...]` like `[ search eval ...]`). The corpus always writes `[| ...]`.
-TEST_CASE("semantics: other commands — appendpipe" * doctest::skip()) {
+// The Search Reference's form: the subpipeline starts with a command, no `|`.
+TEST_CASE("semantics: other commands — appendpipe") {
     std::vector<Event> in = {ev({{"n", "1"}}), ev({{"n", "2"}})};
     auto rows = run("search * | stats sum(n) as s | appendpipe [ eval s=s*10 ]", in);
     CHECK(column(rows, "s") == Strings{"3", "30"});
+    std::vector<Event> users = {ev({{"user", "a"}}), ev({{"user", "b"}}), ev({{"user", "a"}})};
+    rows = run("search * | stats count by user | appendpipe [stats sum(count) as count | eval user=\"TOTAL\"]", users);
+    CHECK(column(rows, "user") == Strings{"a", "b", "TOTAL"});
+    CHECK(column(rows, "count") == Strings{"2", "1", "3"});
+    CHECK_THROWS_AS(run("search * | appendpipe [ ]", in), SplError);
 }
 
 TEST_CASE("semantics: other commands — foreach") {
