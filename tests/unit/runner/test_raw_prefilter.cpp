@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <random>
 #include <sstream>
 
 using namespace minispl;
@@ -51,6 +53,39 @@ TEST_CASE("contains_icase") {
         std::string t(40, '.');
         t.replace(at, 0, "AbC");
         CHECK(contains_icase(t, "abc"));
+    }
+}
+
+TEST_CASE("find_icase: the first case-insensitive hit at or after from, as a byte-by-byte search finds it") {
+    // Haystacks over a few letters in both cases, with folding look-alikes (@ and `, [ and {),
+    // so that the rare-byte candidates are many and most are false; every `from`.
+    std::mt19937 rng(11);
+    const std::string alphabet = "sSnNaApPhHoOtT@`[{x.";
+    auto lower_of = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    auto naive = [&](const std::string& hay, const std::string& needle, size_t from) -> size_t {
+        for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+            size_t k = 0;
+            while (k < needle.size() && lower_of(hay[i + k]) == needle[k]) ++k;
+            if (k == needle.size()) return i;
+        }
+        return std::string::npos;
+    };
+    for (int round = 0; round < 300; ++round) {
+        std::string hay(std::uniform_int_distribution<size_t>(0, 300)(rng), ' ');
+        for (char& c : hay) c = alphabet[rng() % alphabet.size()];
+        std::string needle(std::uniform_int_distribution<size_t>(1, 9)(rng), ' ');
+        for (char& c : needle) c = lower_of(alphabet[rng() % alphabet.size()]);
+        if (round % 3 == 0 && hay.size() > 20) needle = "snapshot";
+        if (round % 5 == 0 && hay.size() >= needle.size()) {  // plant a hit, in mixed case
+            size_t at = rng() % (hay.size() - needle.size() + 1);
+            for (size_t k = 0; k < needle.size(); ++k) hay[at + k] = (rng() % 2) ? needle[k] : char(std::toupper(needle[k]));
+        }
+        for (size_t from = 0; from <= hay.size() + 1; ++from) {
+            CAPTURE(hay);
+            CAPTURE(needle);
+            CAPTURE(from);
+            REQUIRE(find_icase(hay, needle, from) == (from > hay.size() ? std::string::npos : naive(hay, needle, from)));
+        }
     }
 }
 
