@@ -2,6 +2,7 @@
 #include "minispl/compile/compiler.hpp"
 
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/ops/aggregate.hpp"
 #include "minispl/ops/time_order.hpp"
 #include "minispl/parse/parser.hpp"
 
@@ -71,10 +72,14 @@ void find_in_pipeline(const ast::Pipeline& p, Unsupported& found) {
                 if constexpr (std::is_same_v<T, ast::ForeachCmd>)
                     if (body.body) find_in_pipeline(*body.body, found);
                 if constexpr (std::is_same_v<T, ast::StatsCmd>) {
-                    // Aggregations over a field wildcard (`values(*)`) and wildcard by-fields are
-                    // refused when the operator is built; say so before anything runs.
+                    // Aggregations over a field wildcard (`values(*)`) run in stats and eventstats
+                    // for the functions wildcard_aggregation_supported() names; the others, and
+                    // wildcard by-fields, are refused when the operator is built: say so before
+                    // anything runs.
+                    const bool wildcards_run = cmd.name == "stats" || cmd.name == "eventstats";
                     for (const auto& a : body.aggregations)
-                        if (found.command.empty() && a.field.find('*') != std::string::npos)
+                        if (found.command.empty() && a.field.find('*') != std::string::npos &&
+                            !(wildcards_run && wildcard_aggregation_supported(a.function)))
                             found = {cmd.name + " " + a.written, a.span};
                     for (const auto& f : body.by)
                         if (found.command.empty() && f.name.find('*') != std::string::npos)

@@ -92,6 +92,9 @@ FieldSet output_fields(const ast::Pipeline& p) {
                 } else {
                     s.reset();
                 }
+                // values(*) as *: the outputs are whatever fields the events had
+                for (const auto& a : st.aggregations)
+                    if (a.field.find('*') != std::string::npos) s.reset();
             },
             [&](const ast::FieldsCmd& f) {
                 if (n == "table" || (n == "fields" && !f.remove)) {

@@ -3,6 +3,7 @@
 
 #include "aggregates/accumulators.hpp"
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/ops/wildcard.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -100,17 +101,66 @@ AggregateSpec::AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx) 
         eval_.emplace(*agg.eval, ctx.eval);
     } else {
         field_ = agg.field;
-        if (field_.find('*') != std::string::npos)
+        wildcard_ = field_.find('*') != std::string::npos;
+        if (wildcard_ && !wildcard_aggregation_supported(agg.function))
             throw SplError("unsupported", "wildcard field in '" + agg.written +
-                           "' is not supported; name each field", agg.span.begin, len);
+                           "' is not supported (only values, list, first, last, earliest, latest, min, max take one); "
+                           "name each field", agg.span.begin, len);
+        if (wildcard_ && !agg.alias.empty() &&
+            std::count(agg.alias.begin(), agg.alias.end(), '*') != std::count(field_.begin(), field_.end(), '*'))
+            throw SplError("syntax", "the AS name of '" + agg.written + "' needs as many * as its field (wildcard mismatch)",
+                           agg.span.begin, len);
         if (field_.empty() && function_ != AggFunction::Count)
             throw SplError("syntax", "stats function '" + agg.written + "' needs a field",
                            agg.span.begin, len);
     }
     output_ = !agg.alias.empty() ? agg.alias : !agg.written.empty() ? agg.written : agg.function;
+    written_ = !agg.written.empty() ? agg.written : agg.function + "(" + field_ + ")";
+}
+
+bool wildcard_aggregation_supported(std::string_view function) {
+    std::string f(function);
+    for (char& c : f) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* ok : {"values", "list", "first", "last", "earliest", "latest", "min", "max"})
+        if (f == ok) return true;
+    return false;
+}
+
+bool AggregateSpec::matches(std::string_view field) const {
+    if (!field.empty() && field[0] == '_' && field_[0] != '_') return false;
+    return wildcard_match(field_, field);
+}
+
+std::string AggregateSpec::output_for(std::string_view field) const {
+    const auto caps = wildcard_captures(field_, field);
+    if (output_ != written_) return caps ? wildcard_substitute(output_, *caps) : output_;
+    // no alias: the call as written with the field's name for the wildcard argument
+    const size_t open = written_.find('(');
+    const size_t close = written_.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) return written_;
+    return written_.substr(0, open + 1) + std::string(field) + written_.substr(close);
 }
 
 std::unique_ptr<Accumulator> AggregateSpec::make() const {
+    if (wildcard_) return std::make_unique<WildcardAccumulator>(*this);
+    return make_one();
+}
+
+WildcardAccumulator::WildcardAccumulator(const AggregateSpec& spec) : spec_(spec) {}
+
+Accumulator& WildcardAccumulator::of(std::string_view field) {
+    auto it = by_field_.find(field);
+    if (it == by_field_.end()) it = by_field_.emplace(std::string(field), spec_.make_one()).first;
+    return *it->second;
+}
+
+bool WildcardAccumulator::mergeable() const { return spec_.make_one()->mergeable(); }
+
+void WildcardAccumulator::merge(Accumulator& other) {
+    for (auto& [field, acc] : static_cast<WildcardAccumulator&>(other).by_field_) of(field).merge(*acc);
+}
+
+std::unique_ptr<Accumulator> AggregateSpec::make_one() const {
     if (auto a = aggregates::make_counting(function_)) return a;
     if (auto a = aggregates::make_numeric(function_, percentile_)) return a;
     return aggregates::make_order(function_);
@@ -238,8 +288,18 @@ void GroupTable::add_to(size_t group, const Event& event) {
     Value scratch;
     // Only earliest/latest look at _time: the other functions spare the lookup on every event.
     const double time = needs_time_ ? event.time() : 0;
-    for (size_t i = 0; i < specs_.size(); ++i)
-        if (const Value* arg = specs_[i].argument(event, scratch)) specs_[i].feed(*g.accs[i], *arg, time);
+    for (size_t i = 0; i < specs_.size(); ++i) {
+        const AggregateSpec& spec = specs_[i];
+        if (spec.wildcard()) {
+            // every matching field of the event except the by-fields, each into its own accumulator
+            auto& per_field = static_cast<WildcardAccumulator&>(*g.accs[i]);
+            for (const auto& [name, value] : event.fields())
+                if (!value.is_null() && spec.matches(name) && std::find(by_.begin(), by_.end(), name) == by_.end())
+                    spec.feed(per_field.of(name), value, time);
+        } else if (const Value* arg = spec.argument(event, scratch)) {
+            spec.feed(*g.accs[i], *arg, time);
+        }
+    }
 }
 
 void GroupTable::add(const Event& event) {
@@ -308,13 +368,28 @@ Event GroupTable::row(size_t group) const {
     Event e;
     e.fields().reserve(by_.size() + specs_.size());
     for (size_t i = 0; i < by_.size() && i < g.key.size(); ++i) e.set(by_[i], Value::string(g.key[i]));
-    for (size_t i = 0; i < specs_.size(); ++i) e.set(specs_[i].output(), g.accs[i]->result());
+    annotate(group, e);
     return e;
 }
 
 void GroupTable::annotate(size_t group, Event& event) const {
+    for (auto& [name, value] : results(group)) event.set(name, std::move(value));
+}
+
+std::vector<std::pair<std::string, Value>> GroupTable::results(size_t group) const {
     const Group& g = groups_[group];
-    for (size_t i = 0; i < specs_.size(); ++i) event.set(specs_[i].output(), g.accs[i]->result());
+    std::vector<std::pair<std::string, Value>> out;
+    out.reserve(specs_.size());
+    for (size_t i = 0; i < specs_.size(); ++i) {
+        if (!specs_[i].wildcard()) {
+            out.emplace_back(specs_[i].output(), g.accs[i]->result());
+            continue;
+        }
+        // one output per matched field, in name order
+        for (const auto& [field, acc] : static_cast<const WildcardAccumulator&>(*g.accs[i]).fields())
+            out.emplace_back(specs_[i].output_for(field), acc->result());
+    }
+    return out;
 }
 
 bool group_value_less(std::string_view a, std::string_view b) {

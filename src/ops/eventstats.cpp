@@ -29,12 +29,11 @@ void EventStatsOperator::push(Event event) {
 
 void EventStatsOperator::finish() {
     // Results are computed once per group, then copied onto its events.
-    std::vector<std::vector<Value>> results(table_->groups().size());
-    for (size_t g = 0; g < results.size(); ++g)
-        for (const auto& acc : table_->groups()[g].accs) results[g].push_back(acc->result());
+    std::vector<std::vector<std::pair<std::string, Value>>> results(table_->groups().size());
+    for (size_t g = 0; g < results.size(); ++g) results[g] = table_->results(g);
     for (auto& [event, g] : events_) {
         if (g != kNoGroup)
-            for (size_t i = 0; i < specs_.size(); ++i) event.set(specs_[i].output(), results[g][i]);
+            for (const auto& [name, value] : results[g]) event.set(name, value);
         emit(std::move(event));
     }
     events_.clear();

@@ -29,6 +29,11 @@ bool read_bool(const ast::Option& o) {
 
 StreamStatsOperator::StreamStatsOperator(const ast::StatsCmd& cmd, const OpContext& ctx)
     : specs_(compile_aggregations(cmd.aggregations, ctx)) {
+    for (size_t i = 0; i < specs_.size(); ++i)
+        if (specs_[i].wildcard())
+            throw SplError("unsupported", "streamstats does not support a wildcard field ('" +
+                           cmd.aggregations[i].written + "'); name each field",
+                           cmd.aggregations[i].span.begin, span_len(cmd.aggregations[i].span));
     for (const auto& o : cmd.options) {
         std::string key = lower(o.key);
         if (key == "window") {

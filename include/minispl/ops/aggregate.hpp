@@ -7,6 +7,7 @@
 #include "minispl/ops/context.hpp"
 #include "minispl/parse/ast.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,8 +44,14 @@ enum class AggFunction {
     Median, Mode, Perc, UpperPerc, ExactPerc, Earliest, Latest, EarliestTime, LatestTime, First, Last,
 };
 
-//! One aggregation of a stats-family command, compiled: function, argument (field or eval
-//! expression) and output name. Throws SplError for unknown functions and wildcard arguments.
+//! Whether `function` (as written, any case) may take a field wildcard (`values(*) as *`):
+//! the functions whose result over a group without the field is null, so a field a group never
+//! had simply gives no output (count and dc would owe a 0 per field of other groups).
+bool wildcard_aggregation_supported(std::string_view function);
+
+//! One aggregation of a stats-family command, compiled: function, argument (field, field wildcard
+//! or eval expression) and output name. Throws SplError for unknown functions and for wildcards
+//! on functions wildcard_aggregation_supported() refuses.
 class AggregateSpec {
 public:
     AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx);
@@ -54,7 +61,18 @@ public:
     AggFunction function() const { return function_; }
     //! The output field: the `as` alias, else the call as written.
     const std::string& output() const { return output_; }
+    //! The accumulator of one group; for a wildcard, a WildcardAccumulator.
     std::unique_ptr<Accumulator> make() const;
+
+    //! The argument is a field wildcard (`values(*)`, `latest(requestParameters.*)`): one result
+    //! per matching field, named by output_for(). Matching skips internal fields (`_raw`, `_time`,
+    //! ...) unless the pattern itself starts with `_`.
+    bool wildcard() const { return wildcard_; }
+    bool matches(std::string_view field) const;
+    //! The output name for one matched field: the alias with its `*` replaced by what the
+    //! argument's `*` matched (`values(*) as *` keeps the name, `as last_*` prefixes it), or the
+    //! call with the field in place of the wildcard (`values(user)`).
+    std::string output_for(std::string_view field) const;
     //! The argument's value for `event`: a pointer into the event, into `scratch` (eval results),
     //! or nullptr when null. Bare `count` yields a non-null marker for every event.
     const Value* argument(const Event& event, Value& scratch) const;
@@ -66,11 +84,36 @@ public:
     Value empty_result() const;
 
 private:
+    friend class WildcardAccumulator;
+    std::unique_ptr<Accumulator> make_one() const;
+
     AggFunction function_ = AggFunction::Count;
+    bool wildcard_ = false;
     std::string field_;
+    std::string written_;  // the call as written, for output_for without an alias
     std::optional<Evaluator> eval_;
     double percentile_ = 50;
     std::string output_;
+};
+
+//! The state of a wildcard aggregation over one group: an accumulator per matched field, made on
+//! the field's first value. GroupTable feeds it field by field and reports one output per field.
+class WildcardAccumulator : public Accumulator {
+public:
+    explicit WildcardAccumulator(const AggregateSpec& spec);
+    //! The accumulator of `field`, created on first use.
+    Accumulator& of(std::string_view field);
+    //! Matched field → its accumulator, in name order.
+    const std::map<std::string, std::unique_ptr<Accumulator>, std::less<>>& fields() const { return by_field_; }
+
+    void add(std::string_view, double) override {}  // fed through of(), never as one value
+    Value result() const override { return Value(); }
+    bool mergeable() const override;
+    void merge(Accumulator& other) override;
+
+private:
+    const AggregateSpec& spec_;
+    std::map<std::string, std::unique_ptr<Accumulator>, std::less<>> by_field_;
 };
 
 //! Compiles every aggregation of a command.
@@ -111,6 +154,9 @@ public:
     Event row(size_t group) const;
     //! Sets each aggregation's result of `group` on `event` (null results remove the field).
     void annotate(size_t group, Event& event) const;
+    //! Each aggregation's (output name, result) for `group`, in order; a wildcard aggregation
+    //! gives one per matched field.
+    std::vector<std::pair<std::string, Value>> results(size_t group) const;
 
 private:
     Group& create(std::string key_text, std::vector<std::string> key);

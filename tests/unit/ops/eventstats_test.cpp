@@ -58,3 +58,12 @@ TEST_CASE("eventstats: through the parser (eventstats avg(x) as a, stdev(x) as s
     CHECK(column(rows, "a") == Strings{"2", "2", "7"});
     CHECK(column(rows, "s") == Strings{"1.4142135623730951", "1.4142135623730951", "0"});
 }
+
+TEST_CASE("eventstats: values(x*) as all_x* adds one field per matched field of the group") {
+    auto rows = eventstats(stats_cmd(aggs(agg("values", "x*", "all_x*")), {"g"}),
+                           {ev({{"g", "a"}, {"x", "1"}}), ev({{"g", "a"}, {"x2", "2"}}), ev({{"g", "b"}, {"y", "3"}})});
+    REQUIRE(rows.size() == 3);
+    CHECK(column(rows, "all_x") == Strings{"1", "1", ""});
+    CHECK(column(rows, "all_x2") == Strings{"2", "2", ""});
+    CHECK_FALSE(rows[2].has("all_x"));
+}

@@ -115,6 +115,8 @@ const char* const kMergeable[] = {
     "| stats values(g) dc(h) by user",
     "| stats count(eval(x>500)) as big, dc(eval(lower(user))) as users, values(eval(g.\"-\".h)) as gh by h",
     "| stats c, dc(_time) by h, g",
+    "| stats values(*) as * by g",
+    "| stats count values(*) by g h",
 };
 
 }  // namespace
@@ -189,7 +191,7 @@ TEST_CASE("stats make_partial: nullptr unless every aggregation merges exactly")
           "| stats earliest_time(x)", "| stats latest_time(x)", "| stats range(x)", "| stats stdev(x)",
           "| stats stdevp(x)", "| stats var(x)", "| stats varp(x)", "| stats sumsq(x)",
           "| stats count sum(x) by g", "| stats dc(x) values(x) avg(x) by g", "| stats count min(_time) max(_time) avg(x)",
-          "| stats count first(x) by g h"}) {
+          "| stats count first(x) by g h", "| stats latest(*) as * by g", "| stats values(*) min(*) by g"}) {
         CAPTURE(spl);
         ParsedStats s(spl);
         StatsOperator op(s.cmd(), OpContext{});

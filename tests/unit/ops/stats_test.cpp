@@ -98,12 +98,17 @@ TEST_CASE("stats: aggregation of a null field leaves it out of the row, keeps th
 
 TEST_CASE("stats: errors are clear: unknown function, wildcard argument, unknown option") {
     CHECK_THROWS_AS(StatsOperator(stats_cmd(aggs(agg("frobnicate", "x"))), OpContext{}), SplError);
-    try {
-        StatsOperator op(stats_cmd(aggs(agg("avg", "tcp.*", "tcp.*"))), OpContext{});
-        FAIL("expected an error");
-    } catch (const SplError& e) {
-        CHECK(e.diagnostic().rule == "unsupported");
+    // a wildcard only where a group without the field gives null: not avg, count or dc
+    for (const char* fn : {"avg", "count", "dc", "sum"}) {
+        CAPTURE(fn);
+        try {
+            StatsOperator op(stats_cmd(aggs(agg(fn, "tcp.*", "tcp.*"))), OpContext{});
+            FAIL("expected an error");
+        } catch (const SplError& e) {
+            CHECK(e.diagnostic().rule == "unsupported");
+        }
     }
+    CHECK_THROWS_AS(StatsOperator(stats_cmd(aggs(agg("values", "*", "all"))), OpContext{}), SplError);  // * count
     CHECK_THROWS_AS(StatsOperator(stats_cmd(aggs(agg("count")), {}, {opt("bogus", "1")}), OpContext{}), SplError);
 }
 
@@ -145,4 +150,27 @@ TEST_CASE("stats: through the parser, count(eval(...)) and min/max/earliest/late
 
 TEST_CASE("stats: span= on stats is reported as unsupported") {
     CHECK_THROWS_AS(StatsOperator(parsed<ast::StatsCmd>("| stats count by _time span=1h"), OpContext{}), SplError);
+}
+
+TEST_CASE("stats: values(*) as * gives one field per input field, by-fields and _fields excepted") {
+    auto rows = stats(stats_cmd(aggs(agg("values", "*", "*")), {"user"}),
+                      {ev({{"user", "a"}, {"src", "1.1.1.1"}, {"x", "p"}, {"_raw", "r1"}}),
+                       ev({{"user", "a"}, {"src", "2.2.2.2"}, {"y", "q"}}), ev({{"user", "b"}, {"src", "3.3.3.3"}, {"x", "r"}})});
+    REQUIRE(rows.size() == 2);
+    CHECK(names(rows[0]) == Strings{"user", "src", "x", "y"});  // matched fields in name order
+    CHECK(rows[0].get("src").mv_values() == Strings{"1.1.1.1", "2.2.2.2"});
+    CHECK(rows[0].get("x").to_string() == "p");
+    CHECK(rows[0].get("user").to_string() == "a");  // the group's value, not values(user)
+    CHECK(names(rows[1]) == Strings{"user", "src", "x"});  // b never had y: no field
+}
+
+TEST_CASE("stats: wildcard naming: no alias keeps the call with the field, as prefix_* substitutes") {
+    std::vector<Event> in = {ev({{"requestParameters.bucketName", "b1"}, {"requestParameters.key", "k"}, {"other", "o"}})};
+    auto rows = stats(stats_cmd(aggs(agg("values", "requestParameters.*"))), in);
+    REQUIRE(rows.size() == 1);
+    CHECK(names(rows[0]) == Strings{"values(requestParameters.bucketName)", "values(requestParameters.key)"});
+    rows = stats(stats_cmd(aggs(agg("latest", "requestParameters.*", "rp_*"), agg("count"))), in);
+    REQUIRE(rows.size() == 1);
+    CHECK(names(rows[0]) == Strings{"rp_bucketName", "rp_key", "count"});
+    CHECK(rows[0].get("rp_key").to_string() == "k");
 }

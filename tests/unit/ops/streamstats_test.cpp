@@ -85,6 +85,13 @@ TEST_CASE("streamstats: unsupported options are reported") {
                     SplError);
     CHECK_THROWS_AS(StreamStatsOperator(stats_cmd(aggs(agg("count")), {}, {opt("current", "maybe")}), OpContext{}),
                     SplError);
+    // a wildcard field (stats and eventstats take one) is refused, not silently empty
+    try {
+        StreamStatsOperator op(stats_cmd(aggs(agg("values", "*", "*"))), OpContext{});
+        FAIL("expected an error");
+    } catch (const SplError& e) {
+        CHECK(e.diagnostic().rule == "unsupported");
+    }
 }
 
 TEST_CASE("streamstats: through the parser (streamstats count as rank by src query)") {
