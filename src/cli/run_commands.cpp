@@ -28,6 +28,7 @@ struct RunArgs {
     std::vector<std::string> inputs;
     std::string sourcetype, source;
     std::vector<std::string> macro_dirs, lookup_dirs;
+    std::string lookup_output;
     std::string format = "table";
     std::string attack_data;
     double now = 0;
@@ -45,6 +46,9 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
     cmd->add_option("--source", a.source, "source of the input events (default: the file path)");
     cmd->add_option("--macros", a.macro_dirs, "a directory of macro YAMLs (repeatable)");
     cmd->add_option("--lookups", a.lookup_dirs, "a directory of lookup definitions and CSVs (repeatable)");
+    cmd->add_option("--lookup-output", a.lookup_output,
+                    "where outputlookup writes its tables, read first by lookup/inputlookup (default: the lookup "
+                    "directory, as Splunk writes into its app)");
     cmd->add_option("-f,--format", a.format, "output: table (aligned, for terminals), json (one object per row), csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
@@ -87,6 +91,7 @@ int execute(SearchJob& job, const RunArgs& a) {
     job.now = a.now;
     job.threads = a.threads;
     job.field_projection = !a.no_projection;
+    job.lookup_output_dir = a.lookup_output;
     SearchOutcome out = run_search(job);
     bar.clear();
     auto writer = make_result_writer(*format, std::cout);

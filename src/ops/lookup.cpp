@@ -20,7 +20,7 @@ using opt::lower;
 }  // namespace
 
 LookupOperator::LookupOperator(const ast::LookupCmd& cmd, const OpContext& ctx)
-    : table_(load_lookup(cmd.table, ctx.lookup_dirs, cmd.table_span)) {
+    : table_(load_lookup(cmd.table, ctx.lookup_dirs, cmd.table_span, ctx.lookup_output_dir)) {
     output_new_ = cmd.output_mode == "OUTPUTNEW";
     for (const auto& m : cmd.inputs) {
         int i = table_->column(m.field.name);

@@ -175,7 +175,7 @@ std::string csv_escape(const std::string& f) {
 }
 
 std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const std::vector<fs::path>& dirs,
-                                               const ast::Span& span) {
+                                               const ast::Span& span, const fs::path& written_dir) {
     auto table = std::make_shared<LookupTable>();
     table->name = name;
     fs::path csv;
@@ -200,6 +200,13 @@ std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const st
         if (is_file(dir / name) && fs::path(name).has_extension()) { csv = dir / name; break; }
         if (is_file(dir / (name + ".csv"))) { csv = dir / (name + ".csv"); break; }
     }
+    if (!written_dir.empty()) {
+        const fs::path written = lookup_write_path(name, dirs, written_dir);
+        if (is_file(written)) {
+            csv = written;
+            kv_store = false;
+        }
+    }
     if (csv.empty() && !kv_store)
         throw SplError("lookup-missing", "lookup table '" + name + "' not found in " + dir_list(dirs), span.begin,
                        span.end > span.begin ? span.end - span.begin : 1);
@@ -221,14 +228,16 @@ std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const st
     return table;
 }
 
-fs::path lookup_write_path(const std::string& name, const std::vector<fs::path>& dirs) {
+fs::path lookup_write_path(const std::string& name, const std::vector<fs::path>& dirs, const fs::path& written_dir) {
     for (const auto& dir : dirs)
         if (is_file(dir / (name + ".yml"))) {
             Definition d = read_definition(dir / (name + ".yml"));
-            if (!d.filename.empty()) return dir / d.filename;
+            if (!d.filename.empty()) return (written_dir.empty() ? dir : written_dir) / fs::path(d.filename).filename();
         }
     fs::path file = fs::path(name).has_extension() ? fs::path(name) : fs::path(name + ".csv");
-    if (file.is_absolute() || dirs.empty()) return file;
+    if (file.is_absolute()) return file;
+    if (!written_dir.empty()) return written_dir / file.filename();
+    if (dirs.empty()) return file;
     return dirs.front() / file;
 }
 

@@ -66,6 +66,7 @@ SearchOutcome run_search(const SearchJob& job) {
     SourcetypeRegistry sourcetypes(default_sourcetype_dir());
     CompileContext ctx;
     ctx.op.lookup_dirs = job.lookup_dirs;
+    ctx.op.lookup_output_dir = job.lookup_output_dir;
     ctx.macros = job.macros ? job.macros : &builtin_macros;  // for map's search text
     ctx.filter_macro = job.filter_macro;
     ctx.op.eval.now = job.now > 0 ? job.now

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -33,6 +34,22 @@ const char* test_status_name(TestStatus s) {
 }
 
 namespace {
+
+//! A fresh directory path for one test's outputlookup tables (created by outputlookup when it
+//! writes), removed with everything in it when the test is over.
+struct ScratchLookups {
+    fs::path dir;
+    ScratchLookups() {
+        static std::atomic<uint64_t> next{0};
+        dir = fs::temp_directory_path() / fmt::format("minispl-lookups-{}-{}", ::getpid(), next++);
+    }
+    ~ScratchLookups() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    ScratchLookups(const ScratchLookups&) = delete;
+    ScratchLookups& operator=(const ScratchLookups&) = delete;
+};
 
 bool contains_word(const std::string& roles, const char* word) {
     // roles_text is comma-joined ("Victim,Attacker"); contentctl tests `"Victim" in o.role` on the list.
@@ -208,6 +225,10 @@ std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, 
         v.test_name = t.name;
         v.tests_in_rule = rule.tests.size();
         SearchJob job = rule_search_job(rule, pack);
+        // outputlookup writes into a directory of this test's own, removed afterwards: a test
+        // never changes the rule pack's lookups, and tests running at once never share a table.
+        const ScratchLookups scratch;
+        job.lookup_output_dir = scratch.dir;
         bool recent = false;
         for (const AttackData& d : t.attack_data) {
             InputSpec in = dataset_input(d, rule.file, attack);

@@ -11,6 +11,9 @@ namespace minispl {
 struct OpContext {
     EvalContext eval;                                   //!< now() for eval and relative times
     std::vector<std::filesystem::path> lookup_dirs;     //!< where lookup definitions/CSVs live
+    //! Where outputlookup writes its tables (and where lookup/inputlookup look first, so a search
+    //! reads what it wrote); empty: into the lookup directories, as Splunk writes into its app.
+    std::filesystem::path lookup_output_dir;
 };
 
 }  // namespace minispl

@@ -28,14 +28,17 @@ struct LookupTable {
     int column(const std::string& name) const;
 };
 
-//! Finds `name` in `dirs` (definition first, then file) and loads it.
+//! Finds `name` in `dirs` (definition first, then file) and loads it. A table outputlookup wrote
+//! into `written_dir` (when given) comes first: the search reads what it wrote.
 //! Throws SplError("lookup-missing", "lookup table 'X' not found in <dirs>") at `span`.
 std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const std::vector<std::filesystem::path>& dirs,
-                                               const ast::Span& span);
+                                               const ast::Span& span, const std::filesystem::path& written_dir = {});
 
 //! The CSV file `name` stands for, for writing (outputlookup): a definition's filename, or
-//! `<first dir>/<name>` with `.csv` added when it has no extension. Empty dirs: the name itself.
-std::filesystem::path lookup_write_path(const std::string& name, const std::vector<std::filesystem::path>& dirs);
+//! `<name>` with `.csv` added when it has no extension; in `written_dir` when given, else in the
+//! first of `dirs` (the definition's own directory for a definition). No dirs: the name itself.
+std::filesystem::path lookup_write_path(const std::string& name, const std::vector<std::filesystem::path>& dirs,
+                                        const std::filesystem::path& written_dir = {});
 
 //! Drops the cached copy of `file` (after outputlookup rewrote it).
 void forget_lookup_file(const std::filesystem::path& file);

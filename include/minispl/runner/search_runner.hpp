@@ -29,6 +29,8 @@ struct SearchJob {
     std::string filter_macro;                         //!< the rule's implicit `<name>_filter`
     std::vector<InputSpec> inputs;
     std::vector<std::filesystem::path> lookup_dirs;
+    //! Where outputlookup writes (OpContext::lookup_output_dir); empty: the lookup directories.
+    std::filesystem::path lookup_output_dir;
     double now = 0;                                   //!< 0: wall clock
     //! Skip input lines that cannot match the leading search before parsing them (RawPrefilter).
     bool raw_prefilter = true;

@@ -125,6 +125,28 @@ TEST_CASE("inputlookup: generates the rows (empty cells absent), drops input eve
     CHECK(column(rows, "product_id") == Strings{"", "DC-SG-G02"});
 }
 
+TEST_CASE("outputlookup with a lookup output dir: writes there, the lookup dirs stay as they were, reads see it") {
+    LookupDir d;
+    const fs::path out_dir = d.dir / "written";  // created by outputlookup
+    d.ctx.lookup_output_dir = out_dir;
+    const std::string before = d.read("lolbas_file_path.csv");
+    run_x("| outputlookup out.csv", {ev({{"a", "1"}})}, d.ctx);
+    CHECK_FALSE(fs::exists(d.dir / "out.csv"));
+    CHECK(fs::exists(out_dir / "out.csv"));
+    // a definition's table is written under its filename, and read back before the pack's copy
+    run_x("| outputlookup lolbas", {ev({{"lolbas_file_name", "x.exe"}, {"lolbas_file_path", "*\\x.exe"}, {"is_lolbas", "TRUE"}})},
+          d.ctx);
+    CHECK(d.read("lolbas_file_path.csv") == before);
+    CHECK(fs::exists(out_dir / "lolbas_file_path.csv"));
+    auto rows = run_x("| inputlookup lolbas", {}, d.ctx);
+    CHECK(column(rows, "lolbas_file_name") == Strings{"x.exe"});
+    rows = run_x("| inputlookup out.csv", {}, d.ctx);
+    CHECK(column(rows, "a") == Strings{"1"});
+    // tables it did not write still come from the lookup dirs
+    rows = run_x("| inputlookup products", {}, d.ctx);
+    CHECK(rows.size() == 4);
+}
+
 TEST_CASE("outputlookup: writes a CSV into the first lookup dir, passes results on; append=t adds rows") {
     LookupDir d;
     auto rows = run_x("| outputlookup out.csv", {ev({{"a", "1"}, {"b", "x,y"}}), ev({{"a", "2"}, {"m", mv("p", "q")}})}, d.ctx);

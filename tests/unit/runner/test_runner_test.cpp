@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
+#include <mutex>
+#include <set>
 #include <sstream>
 
 using namespace minispl;
@@ -169,6 +172,29 @@ TEST_CASE("run_tests with a replaced engine: inputs are tagged, now moves for up
     CHECK(macros_loaded);
     // Newest event: 2020-03-02T09:30:00Z = 1583141400; now is one second after it.
     CHECK(job.now == doctest::Approx(1583141401));
+}
+
+TEST_CASE("run_tests: each test's outputlookup goes to a directory of its own, removed afterwards") {
+    TestOptions o = fixture_options();
+    o.filter = "fx_*";
+    std::mutex mu;
+    std::set<fs::path> dirs;
+    o.execute = [&](const SearchJob& job) {
+        // what outputlookup does with the job's directory
+        fs::create_directories(job.lookup_output_dir);
+        std::ofstream(job.lookup_output_dir / "table.csv") << "a\n1\n";
+        std::lock_guard lk(mu);
+        dirs.insert(job.lookup_output_dir);
+        return SearchOutcome{};
+    };
+    auto vs = run_tests(o);
+    REQUIRE(dirs.size() >= 2);
+    for (const auto& d : dirs) {
+        CAPTURE(d);
+        CHECK(d.string().find(kPack.string()) == std::string::npos);  // never in the rule pack
+        CHECK_FALSE(fs::exists(d));                                   // gone when the test is over
+    }
+    CHECK_FALSE(fs::exists(kPack / "lookups" / "table.csv"));
 }
 
 TEST_CASE("run_tests: an engine error becomes not runnable, never an exception") {
