@@ -7,21 +7,10 @@
 #include <vector>
 
 namespace minispl {
-
 namespace {
-
 using opt::lower;
-
-std::string trim(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-bool truthy(const std::string& v) {
-    std::string l = lower(v);
-    return l == "t" || l == "true" || l == "1" || l == "yes";
-}
-
+using opt::trim;
+using opt::truthy;
 }  // namespace
 
 ExtractOperator::ExtractOperator(const ast::GenericCmd& cmd, const OpContext&) {

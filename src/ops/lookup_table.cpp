@@ -20,11 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using opt::lower;
-
-std::string trim(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
+using opt::trim;
 
 struct CachedCsv {
     fs::file_time_type mtime;

@@ -14,11 +14,7 @@ namespace minispl {
 namespace {
 
 using opt::lower;
-
-bool truthy(const std::string& v) {
-    std::string l = lower(v);
-    return l == "t" || l == "true" || l == "1" || l == "yes";
-}
+using opt::truthy;
 
 void add_column(std::vector<std::string>& cols, const std::string& c) {
     if (std::find(cols.begin(), cols.end(), c) == cols.end()) cols.push_back(c);

@@ -14,6 +14,18 @@ inline std::string lower(std::string s) {
     return s;
 }
 
+//! Without leading and trailing spaces, tabs, CRs and newlines.
+inline std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+//! Splunk's lenient "true": t, true, 1, yes (any case); anything else is false.
+inline bool truthy(const std::string& v) {
+    std::string l = lower(v);
+    return l == "t" || l == "true" || l == "1" || l == "yes";
+}
+
 //! `true/t/1/yes` or `false/f/0/no` (any case); throws SplError(rule) otherwise.
 inline bool to_bool(const ast::Option& o, const char* rule) {
     std::string v = lower(o.value);
