@@ -372,23 +372,28 @@ Event GroupTable::row(size_t group) const {
     return e;
 }
 
-void GroupTable::annotate(size_t group, Event& event) const {
-    for (auto& [name, value] : results(group)) event.set(name, std::move(value));
-}
-
-std::vector<std::pair<std::string, Value>> GroupTable::results(size_t group) const {
+template <class Fn> void GroupTable::each_result(size_t group, Fn&& fn) const {
     const Group& g = groups_[group];
-    std::vector<std::pair<std::string, Value>> out;
-    out.reserve(specs_.size());
     for (size_t i = 0; i < specs_.size(); ++i) {
         if (!specs_[i].wildcard()) {
-            out.emplace_back(specs_[i].output(), g.accs[i]->result());
+            fn(specs_[i].output(), g.accs[i]->result());
             continue;
         }
         // one output per matched field, in name order
         for (const auto& [field, acc] : static_cast<const WildcardAccumulator&>(*g.accs[i]).fields())
-            out.emplace_back(specs_[i].output_for(field), acc->result());
+            fn(specs_[i].output_for(field), acc->result());
     }
+}
+
+void GroupTable::annotate(size_t group, Event& event) const {
+    // per event in streamstats: straight onto the event, no list in between
+    each_result(group, [&](const std::string& name, Value value) { event.set(name, std::move(value)); });
+}
+
+std::vector<std::pair<std::string, Value>> GroupTable::results(size_t group) const {
+    std::vector<std::pair<std::string, Value>> out;
+    out.reserve(specs_.size());
+    each_result(group, [&](const std::string& name, Value value) { out.emplace_back(name, std::move(value)); });
     return out;
 }
 

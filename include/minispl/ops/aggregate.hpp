@@ -160,6 +160,8 @@ public:
 
 private:
     Group& create(std::string key_text, std::vector<std::string> key);
+    //! Calls fn(output name, result) for each output of `group`, in order.
+    template <class Fn> void each_result(size_t group, Fn&& fn) const;
 
     std::vector<std::string> by_;
     const std::vector<AggregateSpec>& specs_;
