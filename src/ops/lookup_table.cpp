@@ -228,7 +228,8 @@ fs::path lookup_write_path(const std::string& name, const std::vector<fs::path>&
     for (const auto& dir : dirs)
         if (is_file(dir / (name + ".yml"))) {
             Definition d = read_definition(dir / (name + ".yml"));
-            if (!d.filename.empty()) return (written_dir.empty() ? dir : written_dir) / fs::path(d.filename).filename();
+            if (d.filename.empty()) continue;
+            return written_dir.empty() ? dir / d.filename : written_dir / fs::path(d.filename).filename();
         }
     fs::path file = fs::path(name).has_extension() ? fs::path(name) : fs::path(name + ".csv");
     if (file.is_absolute()) return file;
