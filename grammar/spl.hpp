@@ -351,11 +351,17 @@ struct fillnull_body : star<sp, sor<option, comma, field_item>> {};
 struct fillnull_name : cmd<TAO_PEGTL_ISTRING("fillnull")> {};
 struct fillnull_cmd : command_rule<fillnull_name, fillnull_body> {};
 
-// foreach: the body is a sub-pipeline whose first stage is a command.
-struct command;
-struct foreach_pipe : seq<opt<one<'|'>, sp>, command, star<sp, one<'|'>, sp, must<command>>> {};
-struct foreach_template : nested<one<'['>, sp, foreach_pipe, sp, must<subsearch_close>> {};
-struct foreach_missing : foreach_template {};
+// A subpipeline in brackets: commands run over the current results (appendpipe, foreach), so it
+// starts with a command, `|` or not (`appendpipe [stats count by user | eval action="TOTAL"]`,
+// `appendpipe [| stats count]`); a first word is a command name, not an implicit search.
+struct leading_pipe;
+struct stage_missing;
+struct pipe;
+struct subpipeline : seq<opt<leading_pipe, sp>, must<stage_missing>, star<sp, pipe, sp, must<stage_missing>>> {};
+struct subpipeline_missing : nested<one<'['>, sp, subpipeline, sp, must<subsearch_close>> {};
+
+// foreach: the body is a subpipeline (with <<FIELD>> templates, parsed again per field).
+struct foreach_missing : subpipeline_missing {};
 struct foreach_body : seq<star<sp, sor<option, field_item>>, sp, must<foreach_missing>> {};
 struct foreach_name : cmd<TAO_PEGTL_ISTRING("foreach")> {};
 struct foreach_cmd : command_rule<foreach_name, foreach_body> {};
@@ -367,14 +373,7 @@ struct subsearch_cmd_name : sor<cmd<TAO_PEGTL_ISTRING("join")>, cmd<TAO_PEGTL_IS
                                 cmd<TAO_PEGTL_ISTRING("appendcols")>> {};
 struct subsearch_cmd : command_rule<subsearch_cmd_name, subsearch_cmd_body> {};
 
-// appendpipe: a subpipeline over the current results, so it starts with a command, `|` or not
-// (`appendpipe [stats count by user | eval action="TOTAL"]`, `appendpipe [| stats count]`);
-// a first word is a command name, not an implicit search.
-struct leading_pipe;
-struct stage_missing;
-struct pipe;
-struct subpipeline : seq<opt<leading_pipe, sp>, must<stage_missing>, star<sp, pipe, sp, must<stage_missing>>> {};
-struct subpipeline_missing : nested<one<'['>, sp, subpipeline, sp, must<subsearch_close>> {};
+// appendpipe: a subpipeline over the current results
 struct appendpipe_body : seq<star<sp, option>, sp, must<subpipeline_missing>> {};
 struct appendpipe_name : cmd<TAO_PEGTL_ISTRING("appendpipe")> {};
 struct appendpipe_cmd : command_rule<appendpipe_name, appendpipe_body> {};

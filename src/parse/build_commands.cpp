@@ -268,12 +268,7 @@ ast::Command Builder::command(const Node& wrapped) const {
             else if (a.is_type<g::foreach_missing>()) {
                 f.body_span = {off(a.m_begin.data) + 1, off(a.m_end.data) - 1};
                 f.body_text = std::string(base + f.body_span.begin, f.body_span.end - f.body_span.begin);
-                auto body = std::make_unique<ast::Pipeline>();
-                const Node& fp = *a.children.at(0);
-                body->span = span(fp);
-                body->leading_pipe = !fp.string_view().empty() && fp.string_view()[0] == '|';
-                for (auto& c : fp.children) body->commands.push_back(command(*c));
-                f.body = std::move(body);
+                f.body = pipeline(*a.children.at(0));
             } else f.fields.push_back(field(a));
         });
         cmd.body = std::move(f);

@@ -43,7 +43,7 @@ using selector = pt::selector<Rule,
         g::s_termfn, g::s_termfn_name, g::s_termfn_body, g::s_macro, g::s_term_quoted, g::s_term_word,
         g::s_paren, g::subsearch, g::implicit_search,
         // pipelines and commands
-        g::pipeline, g::leading_pipe, g::foreach_template, g::foreach_pipe,
+        g::pipeline, g::leading_pipe,
         g::search_cmd, g::search_name, g::where_cmd, g::where_name, g::eval_cmd, g::eval_name,
         g::eval_assign, g::eval_target, g::sq_field,
         g::stats_cmd, g::stats_name, g::aggregation, g::agg_call, g::agg_bare, g::agg_name, g::agg_eval,
