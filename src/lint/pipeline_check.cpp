@@ -3,6 +3,7 @@
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/parse/parser.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <variant>
@@ -79,11 +80,16 @@ private:
         if (e.kind == ast::Expr::Kind::Call && !is_eval_function(e.text))
             add("unknown-function", "unknown eval function '" + e.text + "'", e.span.begin,
                 static_cast<uint32_t>(e.text.size()));
-        std::string dotted;
-        if (e.kind == ast::Expr::Kind::Binary && dotted_name(e, dotted) && !all_made(dotted)) {
+        std::vector<std::string> parts;
+        if (e.kind == ast::Expr::Kind::Binary && dotted_parts(e, parts) && !all_made(parts)) {
+            std::string dotted, fields;
+            for (size_t i = 0; i < parts.size(); ++i) {
+                dotted += (i ? "." : "") + parts[i];
+                fields += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+            }
             add("eval-dotted-name",
-                "`" + dotted + "` is the concatenation of the fields " + split_words(dotted) +
-                    "; for the field named " + dotted + " write '" + dotted + "'",
+                "`" + dotted + "` is the concatenation of the fields " + fields + "; for the field named " + dotted +
+                    " write '" + dotted + "'",
                 e.span.begin, e.span.end - e.span.begin);
             out_.back().severity = Severity::Warning;
             return;
@@ -91,39 +97,28 @@ private:
         for (const auto& a : e.args) if (a) expr(*a);
     }
 
-    //! A bare field, or bare fields joined by `.` with no space (`a.b.c`): what a rule author
-    //! writes meaning the JSON field a.b.c, and what eval reads as a . b . c.
-    static bool dotted_name(const ast::Expr& e, std::string& name) {
+    //! The names of a bare field, or of bare fields joined by `.` with no space (`a.b.c`): what a
+    //! rule author writes meaning the JSON field a.b.c, and what eval reads as a . b . c.
+    static bool dotted_parts(const ast::Expr& e, std::vector<std::string>& parts) {
         auto bare = [](const ast::Expr& f) {
             return f.kind == ast::Expr::Kind::Field && f.span.end - f.span.begin == f.text.size();
         };
         if (bare(e)) {
-            name = e.text;
+            parts.push_back(e.text);
             return true;
         }
         if (e.kind != ast::Expr::Kind::Binary || e.op != ast::BinaryOp::Concat || e.text != "." || e.args.size() != 2)
             return false;
         const ast::Expr& right = *e.args[1];
-        if (!bare(right) || !dotted_name(*e.args[0], name) || e.args[0]->span.end + 1 != right.span.begin) return false;
-        name += "." + right.text;
+        if (!bare(right) || !dotted_parts(*e.args[0], parts) || e.args[0]->span.end + 1 != right.span.begin) return false;
+        parts.push_back(right.text);
         return true;
     }
 
-    //! Every part of a.b.c is a field an earlier eval or rex made: a deliberate concatenation
+    //! Every part is a field an earlier eval or rex made: a deliberate concatenation
     //! (`eval name=part_1.part_2` after a rex), not a JSON path.
-    bool all_made(const std::string& dotted) const {
-        size_t from = 0;
-        for (size_t dot; (dot = dotted.find('.', from)) != std::string::npos; from = dot + 1)
-            if (!made_.count(dotted.substr(from, dot - from))) return false;
-        return made_.count(dotted.substr(from)) > 0;
-    }
-
-    static std::string split_words(const std::string& dotted) {
-        std::string out;
-        size_t from = 0;
-        for (size_t dot; (dot = dotted.find('.', from)) != std::string::npos; from = dot + 1)
-            out += (out.empty() ? "" : ", ") + dotted.substr(from, dot - from);
-        return out + " and " + dotted.substr(from);
+    bool all_made(const std::vector<std::string>& parts) const {
+        return std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return made_.count(p) > 0; });
     }
 
     void search(const ast::SearchExpr& s) {
