@@ -3,6 +3,7 @@
 
 #include "aggregates/accumulators.hpp"
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/ops/option_util.hpp"
 #include "minispl/ops/wildcard.hpp"
 
 #include <algorithm>
@@ -119,8 +120,7 @@ AggregateSpec::AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx) 
 }
 
 bool wildcard_aggregation_supported(std::string_view function) {
-    std::string f(function);
-    for (char& c : f) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const std::string f = opt::lower(std::string(function));
     for (const char* ok : {"values", "list", "first", "last", "earliest", "latest", "min", "max"})
         if (f == ok) return true;
     return false;
