@@ -7,6 +7,7 @@
 #include "minispl/ops/streamstats.hpp"
 #include "minispl/parse/parser.hpp"
 #include "op_test_util.hpp"
+#include "tests/support/row_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -27,17 +28,7 @@ struct ParsedStats {
 //! Rows as text, in output order, with field order: the comparison is exact.
 std::string rows_text(const std::vector<Event>& rows) {
     std::string out;
-    for (const Event& e : rows) {
-        for (const auto& [k, v] : e.fields()) {
-            out += k + "=";
-            if (v.is_multi())
-                for (size_t i = 0; i < v.mv_size(); ++i) out += (i ? "|" : "") + std::string(v.mv_at(i));
-            else
-                out += v.to_string();
-            out += "; ";
-        }
-        out += "\n";
-    }
+    for (const Event& e : rows) out += row_text(e, "; ") + "\n";
     return out;
 }
 

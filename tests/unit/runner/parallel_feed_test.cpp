@@ -6,6 +6,7 @@
 #include "minispl/io/piece_file.hpp"
 #include "minispl/runner/search_runner.hpp"
 
+#include "tests/support/row_text.hpp"
 #include "tests/support/scratch_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -93,18 +94,7 @@ SearchOutcome run(const std::string& spl, const fs::path& file, unsigned threads
 //! Each row as one line of text, in output order, fields in order.
 std::vector<std::string> row_lines(const std::vector<Event>& rows) {
     std::vector<std::string> out;
-    for (const Event& e : rows) {
-        std::string s;
-        for (const auto& [k, v] : e.fields()) {
-            s += k + "=";
-            if (v.is_multi())
-                for (size_t i = 0; i < v.mv_size(); ++i) s += (i ? "|" : "") + std::string(v.mv_at(i));
-            else
-                s += v.to_string();
-            s += "\x1f";
-        }
-        out.push_back(std::move(s));
-    }
+    for (const Event& e : rows) out.push_back(test::row_text(e));
     return out;
 }
 

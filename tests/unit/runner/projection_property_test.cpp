@@ -4,6 +4,7 @@
 // planted attacks: the same rows in the same order and read statistics, or the same error, with
 // projection on and off and with 1 and 2 threads; and its leading search alone, counted.
 #include "cloud_rule_jobs.hpp"
+#include "tests/support/row_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -28,17 +29,7 @@ Result run(SearchJob job, bool projection, unsigned threads) {
     try {
         SearchOutcome out = run_search(job);
         r.rows = out.rows.size();
-        for (const Event& e : out.rows) {
-            for (const auto& [k, v] : e.fields()) {
-                r.text += k + "=";
-                if (v.is_multi())
-                    for (size_t i = 0; i < v.mv_size(); ++i) r.text += (i ? "|" : "") + std::string(v.mv_at(i));
-                else
-                    r.text += v.to_string();
-                r.text += "\x1f";
-            }
-            r.text += "\n";
-        }
+        for (const Event& e : out.rows) r.text += test::row_text(e) + "\n";
         r.text += "events=" + std::to_string(out.read.events) + " skipped=" + std::to_string(out.read.skipped) +
                   " bad=" + std::to_string(out.read.bad_records);
     } catch (const std::exception& e) {
