@@ -157,18 +157,18 @@ constexpr std::array<uint8_t, 256> kCommonness = [] {
     return t;
 }();
 
-//! Two positions of the needle whose bytes are the rarest (the last byte when the needle has one):
-//! the scan tests both at every offset, so rarer bytes mean fewer candidates to compare in full
+//! The positions of the needle's two rarest bytes, in order ({0, 0} for a one-byte needle): the
+//! scan tests both at every offset, so rarer bytes mean fewer candidates to compare in full
 //! ("snapshot": p and h give 40x fewer than its first and last byte in CloudTrail text).
 std::pair<size_t, size_t> rare_pair(std::string_view needle) {
     const size_t m = needle.size();
     if (m == 1) return {0, 0};
-    size_t a = 0, b = m - 1;
     auto rank = [&](size_t i) { return kCommonness[static_cast<unsigned char>(needle[i])]; };
     // the rarest byte, then the rarest other one (earlier positions win ties)
+    size_t a = 0;
     for (size_t i = 0; i < m; ++i)
         if (rank(i) < rank(a)) a = i;
-    b = a == 0 ? 1 : 0;
+    size_t b = a == 0 ? 1 : 0;
     for (size_t i = 0; i < m; ++i)
         if (i != a && rank(i) < rank(b)) b = i;
     return {std::min(a, b), std::max(a, b)};
