@@ -1,6 +1,8 @@
 // Literals for skipping input lines before parsing, derived from the leading search expression.
 #include "minispl/compile/raw_prefilter.hpp"
 
+#include "minispl/core/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -17,8 +19,6 @@ namespace {
 
 using Clauses = std::vector<std::vector<std::string>>;
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 // A literal the raw JSON text holds byte for byte (up to ASCII case) wherever the value does:
 // printable ASCII, none of the characters JSON escapes or may escape (" \ /).
 bool plain(std::string_view s) {
@@ -33,8 +33,7 @@ bool search_modifier(std::string_view field) {
                                                  "endtimeu", "daysago", "hoursago", "minutesago", "monthsago",
                                                  "searchtimespandays", "searchtimespanhours", "searchtimespanminutes",
                                                  "searchtimespanmonths", "timeformat", "savedsearch", "savedsplunk"};
-    std::string low(field);
-    for (auto& c : low) c = lower(c);
+    const std::string low = lower(field);
     for (auto n : names)
         if (low == n) return true;
     return false;
@@ -56,7 +55,7 @@ std::optional<std::string> literal_of(const std::string& pattern) {
         start = star + 1;
     }
     if (best.empty() || !plain(best)) return std::nullopt;
-    for (auto& c : best) c = lower(c);
+    lower_in_place(best);
     return best;
 }
 
@@ -128,7 +127,7 @@ Clauses needs(const ast::SearchExpr* e, const std::function<bool(std::string_vie
 
 bool icase_equal(const char* a, std::string_view lower_b) {
     for (size_t i = 0; i < lower_b.size(); ++i)
-        if (lower(a[i]) != lower_b[i]) return false;
+        if (ascii_lower(a[i]) != lower_b[i]) return false;
     return true;
 }
 
@@ -230,7 +229,7 @@ size_t find_icase(std::string_view hay, std::string_view needle, size_t from) {
     }
 #endif
     for (; i <= last; ++i)
-        if (lower(hay[i]) == needle[0] && icase_equal(hay.data() + i, needle)) return i;
+        if (ascii_lower(hay[i]) == needle[0] && icase_equal(hay.data() + i, needle)) return i;
     return std::string_view::npos;
 }
 

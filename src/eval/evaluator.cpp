@@ -1,7 +1,7 @@
 // Compiles an ast::Expr into an Evaluator::Node tree and implements the operators.
 #include "minispl/eval/evaluator.hpp"
 
-#include "minispl/eval/like.hpp"
+#include "minispl/core/ascii.hpp"
 #include "node.hpp"
 
 #include <algorithm>
@@ -119,6 +119,13 @@ const Regex* regex_arg(const Node& n, size_t i, Env& env, std::unique_ptr<Regex>
     return holder.get();
 }
 
+std::optional<size_t> first_match(const Value& v, const Regex& re) {
+    if (v.is_string()) return re.search(v.str()) ? std::optional<size_t>(0) : std::nullopt;
+    for (size_t i = 0; i < v.mv_size(); ++i)
+        if (re.search(v.is_multi() ? v.multi_values()[i] : text_of(v))) return i;
+    return std::nullopt;
+}
+
 void prepare_regex_arg1(Node& node, const ast::Expr& call) {
     if (node.args.size() < 2 || node.args[1].kind != Node::Kind::Const) return;
     try {
@@ -175,22 +182,6 @@ Value op_compare(const Node& n, Env& env) {
     const Value& a = ref(n.args[0], env, s1);
     const Value& b = ref(n.args[1], env, s2);
     return compare_values(a, b, n.op);
-}
-
-Value op_like(const Node& n, Env& env) {
-    Value s1, s2;
-    const Value& a = ref(n.args[0], env, s1);
-    const Value& p = ref(n.args[1], env, s2);
-    if (a.is_null() || p.is_null()) return Value();
-    std::string owned;
-    std::string_view pattern = p.is_string() ? std::string_view(p.str()) : std::string_view(owned = text_of(p));
-    for (size_t i = 0; i < a.mv_size(); ++i) {
-        bool m = a.is_multi() ? like_match(a.multi_values()[i], pattern)
-                              : (a.is_string() ? like_match(a.str(), pattern)
-                                               : like_match(a.to_string(), pattern));
-        if (m) return Value::boolean(true);
-    }
-    return Value::boolean(false);
 }
 
 //! Arithmetic operands: numbers only, single values only.
@@ -269,12 +260,6 @@ const std::vector<FunctionDef>& registry() {
     return defs;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 Node compile(const ast::Expr& e);
 
 Node make_op(const ast::Expr& e, Node::Fn fn, const char* name) {
@@ -324,7 +309,7 @@ Node compile(const ast::Expr& e) {
                 case ast::BinaryOp::Le:
                 case ast::BinaryOp::Gt:
                 case ast::BinaryOp::Ge: return make_op(e, op_compare, "compare");
-                case ast::BinaryOp::Like: return make_op(e, op_like, "LIKE");
+                case ast::BinaryOp::Like: return make_op(e, fn_like, "LIKE");
                 case ast::BinaryOp::Concat: return make_op(e, op_concat, ".");
                 default: return make_op(e, op_arith, "arith");
             }
@@ -395,17 +380,20 @@ bool Evaluator::yields_boolean() const {
     const Node& n = *root_;
     if (n.kind == Node::Kind::Const) return n.constant.is_bool();
     if (n.kind != Node::Kind::Op) return false;
-    static const char* const boolean_ops[] = {"NOT", "IN", "OR", "AND", "XOR", "compare", "LIKE",
-                                              "isnull", "isnotnull", "like", "match", "true", "false",
-                                              "cidrmatch", "in", "isnum", "isstr", "isint", "isbool",
-                                              "searchmatch"};
+    static const char* const boolean_ops[] = {"NOT", "IN", "OR", "AND", "XOR", "compare", "LIKE"};
     for (const char* b : boolean_ops)
         if (n.name == b) return true;
-    return false;
+    const evalimpl::FunctionDef* def = evalimpl::find_function(n.name);
+    return def && def->yields == evalimpl::FunctionDef::Yields::Boolean;
 }
 
 bool is_eval_function(std::string_view name) {
-    return evalimpl::find_function(evalimpl::lower(name)) != nullptr;
+    return evalimpl::find_function(lower(name)) != nullptr;
+}
+
+bool eval_function_reads_only_arguments(std::string_view name) {
+    const evalimpl::FunctionDef* def = evalimpl::find_function(lower(name));
+    return def && !def->reads_other_fields;
 }
 
 }  // namespace minispl

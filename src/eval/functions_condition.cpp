@@ -6,6 +6,22 @@
 #include <cstring>
 
 namespace minispl::evalimpl {
+
+Value fn_like(const Node& n, Env& env) {
+    Value s1, s2;
+    const Value& a = ref(n.args[0], env, s1);
+    const Value& p = ref(n.args[1], env, s2);
+    if (a.is_null() || p.is_null()) return Value();
+    std::string owned;
+    std::string_view pattern = p.is_string() ? std::string_view(p.str()) : std::string_view(owned = text_of(p));
+    for (size_t i = 0; i < a.mv_size(); ++i)
+        if (like_match(a.is_multi() ? std::string_view(a.multi_values()[i])
+                                    : a.is_string() ? std::string_view(a.str()) : std::string_view(text_of(a)),
+                       pattern))
+            return Value::boolean(true);
+    return Value::boolean(false);
+}
+
 namespace {
 
 Value fn_if(const Node& n, Env& env) {
@@ -70,21 +86,6 @@ Value fn_in(const Node& n, Env& env) {
     return Value::boolean(false);
 }
 
-Value fn_like(const Node& n, Env& env) {
-    Value s1, s2;
-    const Value& a = ref(n.args[0], env, s1);
-    const Value& p = ref(n.args[1], env, s2);
-    if (a.is_null() || p.is_null()) return Value();
-    std::string owned;
-    std::string_view pattern = p.is_string() ? std::string_view(p.str()) : std::string_view(owned = text_of(p));
-    for (size_t i = 0; i < a.mv_size(); ++i)
-        if (like_match(a.is_multi() ? std::string_view(a.multi_values()[i])
-                                    : a.is_string() ? std::string_view(a.str()) : std::string_view(text_of(a)),
-                       pattern))
-            return Value::boolean(true);
-    return Value::boolean(false);
-}
-
 //! match(subject, regex): an unanchored search; true if any value of a multivalue matches.
 Value fn_match(const Node& n, Env& env) {
     Value s;
@@ -93,10 +94,7 @@ Value fn_match(const Node& n, Env& env) {
     std::unique_ptr<Regex> holder;
     const Regex* re = regex_arg(n, 1, env, holder);
     if (!re) return Value();
-    if (a.is_string()) return Value::boolean(re->search(a.str()));
-    for (size_t i = 0; i < a.mv_size(); ++i)
-        if (re->search(a.is_multi() ? a.multi_values()[i] : text_of(a))) return Value::boolean(true);
-    return Value::boolean(false);
+    return Value::boolean(first_match(a, *re).has_value());
 }
 
 // ---- cidrmatch ----------------------------------------------------------------------------
@@ -274,24 +272,25 @@ void prepare_pairs(Node& node, const ast::Expr& call) {
 }  // namespace
 
 void add_condition_functions(std::vector<FunctionDef>& out) {
+    constexpr auto Boolean = FunctionDef::Yields::Boolean;
     out.push_back({"if", 3, 3, fn_if});
     out.push_back({"case", 2, -1, fn_case, prepare_pairs});
     out.push_back({"coalesce", 1, -1, fn_coalesce});
-    out.push_back({"isnull", 1, 1, fn_isnull});
-    out.push_back({"isnotnull", 1, 1, fn_isnotnull});
+    out.push_back({"isnull", 1, 1, fn_isnull, nullptr, Boolean});
+    out.push_back({"isnotnull", 1, 1, fn_isnotnull, nullptr, Boolean});
     out.push_back({"null", 0, 0, fn_null});
-    out.push_back({"true", 0, 0, fn_true});
-    out.push_back({"false", 0, 0, fn_false});
+    out.push_back({"true", 0, 0, fn_true, nullptr, Boolean});
+    out.push_back({"false", 0, 0, fn_false, nullptr, Boolean});
     out.push_back({"nullif", 2, 2, fn_nullif});
     out.push_back({"validate", 2, -1, fn_validate, prepare_pairs});
-    out.push_back({"in", 1, -1, fn_in});
-    out.push_back({"like", 2, 2, fn_like});
-    out.push_back({"match", 2, 2, fn_match, prepare_regex_arg1});
-    out.push_back({"cidrmatch", 2, 2, fn_cidrmatch});
-    out.push_back({"isnum", 1, 1, fn_isnum});
-    out.push_back({"isint", 1, 1, fn_isint});
-    out.push_back({"isstr", 1, 1, fn_isstr});
-    out.push_back({"isbool", 1, 1, fn_isbool});
+    out.push_back({"in", 1, -1, fn_in, nullptr, Boolean});
+    out.push_back({"like", 2, 2, fn_like, nullptr, Boolean});
+    out.push_back({"match", 2, 2, fn_match, prepare_regex_arg1, Boolean});
+    out.push_back({"cidrmatch", 2, 2, fn_cidrmatch, nullptr, Boolean});
+    out.push_back({"isnum", 1, 1, fn_isnum, nullptr, Boolean});
+    out.push_back({"isint", 1, 1, fn_isint, nullptr, Boolean});
+    out.push_back({"isstr", 1, 1, fn_isstr, nullptr, Boolean});
+    out.push_back({"isbool", 1, 1, fn_isbool, nullptr, Boolean});
     out.push_back({"typeof", 1, 1, fn_typeof});
 }
 

@@ -37,17 +37,19 @@ Value fn_mvindex(const Node& n, Env& env) {
     return Value::multi(std::vector<std::string>(v.multi_values().begin() + b, v.multi_values().begin() + e + 1));
 }
 
+//! Appends every value of `v` (none for null) to `out`, as text.
+void append_values(std::vector<std::string>& out, const Value& v) {
+    if (v.is_multi())
+        out.insert(out.end(), v.multi_values().begin(), v.multi_values().end());
+    else if (!v.is_null())
+        out.push_back(v.to_string());
+}
+
 //! mvappend(a, b, ...): all values of all arguments in order; nulls are skipped.
 Value fn_mvappend(const Node& n, Env& env) {
     std::vector<std::string> out;
     Value s;
-    for (const auto& a : n.args) {
-        const Value& v = ref(a, env, s);
-        if (v.is_multi())
-            out.insert(out.end(), v.multi_values().begin(), v.multi_values().end());
-        else if (!v.is_null())
-            out.push_back(v.to_string());
-    }
+    for (const auto& a : n.args) append_values(out, ref(a, env, s));
     return Value::multi(std::move(out));
 }
 
@@ -73,10 +75,8 @@ Value fn_mvfind(const Node& n, Env& env) {
     std::unique_ptr<Regex> holder;
     const Regex* re = regex_arg(n, 1, env, holder);
     if (!re) return Value();
-    for (size_t i = 0; i < v.mv_size(); ++i)
-        if (re->search(v.is_multi() ? v.multi_values()[i] : v.to_string()))
-            return Value::number(static_cast<double>(i));
-    return Value();
+    const std::optional<size_t> i = first_match(v, *re);
+    return i ? Value::number(static_cast<double>(*i)) : Value();
 }
 
 //! The first field an expression reads: the field mvfilter() iterates over.
@@ -116,12 +116,7 @@ Value fn_mvmap(const Node& n, Env& env) {
     const Value& values = ref(n.args[0], env, s);
     if (values.is_null()) return Value();
     std::vector<std::string> out;
-    for_each_bound(n.args[1], env, n.bound, values, [&](size_t, const Value& r) {
-        if (r.is_multi())
-            out.insert(out.end(), r.multi_values().begin(), r.multi_values().end());
-        else if (!r.is_null())
-            out.push_back(r.to_string());
-    });
+    for_each_bound(n.args[1], env, n.bound, values, [&](size_t, const Value& r) { append_values(out, r); });
     return Value::multi(std::move(out));
 }
 

@@ -1,5 +1,6 @@
 // Text and conversion functions: len, lower, upper, trim, replace, substr, urldecode, tostring,
 // tonumber, printf, spath.
+#include "minispl/core/ascii.hpp"
 #include "node.hpp"
 
 #include <cmath>
@@ -51,20 +52,12 @@ Value fn_len(const Node& n, Env& env) {
 
 Value fn_lower(const Node& n, Env& env) {
     Value s;
-    return map_text(ref(n.args[0], env, s), [](std::string_view t) {
-        std::string o(t);
-        for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return o;
-    });
+    return map_text(ref(n.args[0], env, s), [](std::string_view t) { return lower(t); });
 }
 
 Value fn_upper(const Node& n, Env& env) {
     Value s;
-    return map_text(ref(n.args[0], env, s), [](std::string_view t) {
-        std::string o(t);
-        for (char& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        return o;
-    });
+    return map_text(ref(n.args[0], env, s), [](std::string_view t) { return upper(t); });
 }
 
 //! trim/ltrim/rtrim(X [, chars]): strip any of `chars` (default space and tab) from the ends.
@@ -204,8 +197,7 @@ Value fn_tostring(const Node& n, Env& env) {
         return Value::string(v.to_string());
     }
     const Value& f = ref(n.args[1], env, s2);
-    std::string fmt = text_of(f);
-    for (char& c : fmt) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string fmt = lower(text_of(f));
     auto x = v.is_bool() ? std::nullopt : v.as_number();
     if (!x) return Value::string(text_of(v));
     if (fmt == "hex") {
@@ -252,7 +244,7 @@ Value fn_tonumber(const Node& n, Env& env) {
     if (i >= t.size()) return Value();
     double acc = 0;
     for (; i < t.size(); ++i) {
-        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(t[i])));
+        char c = ascii_lower(t[i]);
         int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : 99;
         if (d >= base) return Value();
         acc = acc * base + d;

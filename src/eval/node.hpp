@@ -6,6 +6,7 @@
 #include "minispl/eval/regex.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,14 @@ Value compare_values(const Value& a, const Value& b, ast::BinaryOp op);
 //! Returns nullptr (and the caller yields null) when a runtime pattern does not compile.
 const Regex* regex_arg(const Node& n, size_t i, Env& env, std::unique_ptr<Regex>& holder);
 
+//! `a LIKE p` and like(a, p), one implementation: true when any value of `a` matches the SQL
+//! LIKE pattern `p` (like_match), null when either side is null.
+Value fn_like(const Node& n, Env& env);
+
+//! The index of the first value of `v` (a single value is value 0) in which `re` finds a match;
+//! nullopt when none does. match() and mvfind() both ask it.
+std::optional<size_t> first_match(const Value& v, const Regex& re);
+
 //! A function of the eval language.
 struct FunctionDef {
     const char* name;
@@ -99,6 +108,11 @@ struct FunctionDef {
     Node::Fn fn;
     //! Compile-time hook: precompile literal arguments, check literal options. May throw SplError.
     void (*prepare)(Node& node, const ast::Expr& call) = nullptr;
+    //! Boolean: the result is always true, false or null (where/search may test it directly).
+    enum class Yields : uint8_t { Any, Boolean } yields = Yields::Any;
+    //! Reads fields its arguments do not name (as searchmatch() would read _raw), so field
+    //! projection must keep every field when it is called. None of today's functions does.
+    bool reads_other_fields = false;
 };
 
 void add_condition_functions(std::vector<FunctionDef>& out);

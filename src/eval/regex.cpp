@@ -110,6 +110,27 @@ std::vector<std::pair<std::string, int>> Regex::named_groups() const {
     return out;
 }
 
+void Regex::expand(std::string& out, std::string_view replacement, const Match& m, OtherEscapes other) {
+    for (size_t i = 0; i < replacement.size(); ++i) {
+        char c = replacement[i];
+        if (c == '\\' && i + 1 < replacement.size()) {
+            char d = replacement[i + 1];
+            if (d >= '0' && d <= '9') {
+                size_t g = static_cast<size_t>(d - '0');
+                if (g < m.groups.size() && m.groups[g]) out += *m.groups[g];
+                ++i;
+                continue;
+            }
+            if (d == '\\' || other == OtherEscapes::Drop) {
+                out += d;
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+}
+
 std::string Regex::replace(std::string_view subject, std::string_view replacement, bool global) const {
     std::string out;
     size_t pos = 0;      // where the unmatched text starts
@@ -118,24 +139,7 @@ std::string Regex::replace(std::string_view subject, std::string_view replacemen
         auto m = find(subject, search);
         if (!m) break;
         out.append(subject.substr(pos, m->begin - pos));
-        for (size_t i = 0; i < replacement.size(); ++i) {
-            char c = replacement[i];
-            if (c == '\\' && i + 1 < replacement.size()) {
-                char d = replacement[i + 1];
-                if (d >= '0' && d <= '9') {
-                    size_t g = static_cast<size_t>(d - '0');
-                    if (g < m->groups.size() && m->groups[g]) out += *m->groups[g];
-                    ++i;
-                    continue;
-                }
-                if (d == '\\') {
-                    out += '\\';
-                    ++i;
-                    continue;
-                }
-            }
-            out += c;
-        }
+        expand(out, replacement, *m, OtherEscapes::Keep);
         pos = m->end;
         if (m->end == m->begin) {
             // Empty match: copy one character and move on, so the loop always advances.

@@ -1,35 +1,14 @@
 // Splunk strftime/strptime over UTC, with Splunk's subsecond variables (%N, %Q, %f) and %s.
 #include "minispl/eval/time_format.hpp"
 
+#include "minispl/core/civil_time.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <strings.h>
 
 namespace minispl {
-
-// Howard Hinnant's civil-date algorithms (public domain): exact for the proleptic Gregorian calendar.
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<long long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-}
 
 namespace {
 
@@ -52,14 +31,17 @@ Broken breakdown(double epoch) {
     double whole = std::floor(epoch);
     b.frac = epoch - whole;
     b.secs = static_cast<long long>(whole);
-    long long days = b.secs >= 0 ? b.secs / 86400 : -((-b.secs + 86399) / 86400);
+    long long days = civil::day_of_second(b.secs);
     long long rem = b.secs - days * 86400;
-    civil_from_days(days, b.year, b.month, b.day);
+    const civil::Date date = civil::civil_from_days(days);
+    b.year = date.year;
+    b.month = date.month;
+    b.day = date.day;
     b.hour = static_cast<int>(rem / 3600);
     b.minute = static_cast<int>((rem / 60) % 60);
     b.second = static_cast<int>(rem % 60);
-    b.wday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
-    b.yday = static_cast<int>(days - days_from_civil(b.year, 1, 1));
+    b.wday = civil::weekday(days);
+    b.yday = static_cast<int>(days - civil::days_from_civil(b.year, 1, 1));
     return b;
 }
 
@@ -90,10 +72,8 @@ void iso_week(const Broken& b, long long& iso_year, int& week) {
     int w = (b.yday - wday_mon + 10) / 7;
     iso_year = b.year;
     auto weeks_in = [](long long y) {
-        long long jan1 = days_from_civil(y, 1, 1);
-        int wd = static_cast<int>(((jan1 % 7) + 11) % 7);  // 0 = Sunday
-        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        return (wd == 4 || (leap && wd == 3)) ? 53 : 52;
+        int wd = civil::weekday(civil::days_from_civil(y, 1, 1));  // 0 = Sunday
+        return (wd == 4 || (civil::is_leap_year(y) && wd == 3)) ? 53 : 52;
     };
     if (w < 1) {
         iso_year = b.year - 1;
@@ -363,8 +343,8 @@ std::optional<double> parse_time(std::string_view text, std::string_view f) {
         if (hour == 12) hour = 0;
         if (pm) hour += 12;
     }
-    long long days = yday > 0 ? days_from_civil(year, 1, 1) + yday - 1
-                              : days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    long long days = yday > 0 ? civil::days_from_civil(year, 1, 1) + yday - 1
+                              : civil::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     double t = static_cast<double>(days * 86400 + hour * 3600 + minute * 60 + second - offset) + frac;
     return t;
 }

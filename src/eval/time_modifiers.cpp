@@ -1,6 +1,8 @@
 // Relative time modifiers: "-7d@d", "+1h", "@w1", "-1mon@mon+6h", "now"; UTC calendar.
 #include "minispl/eval/time_modifier.hpp"
 
+#include "minispl/core/ascii.hpp"
+#include "minispl/core/civil_time.hpp"
 #include "minispl/eval/time_format.hpp"
 
 #include <cctype>
@@ -13,8 +15,7 @@ namespace {
 enum class Unit { Sec, Min, Hour, Day, Week, Month, Quarter, Year, None };
 
 Unit unit_of(std::string_view u) {
-    std::string s(u);
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string s = lower(u);
     if (s == "s" || s == "sec" || s == "secs" || s == "second" || s == "seconds") return Unit::Sec;
     if (s == "m" || s == "min" || s == "mins" || s == "minute" || s == "minutes") return Unit::Min;
     if (s == "h" || s == "hr" || s == "hrs" || s == "hour" || s == "hours") return Unit::Hour;
@@ -36,22 +37,16 @@ struct Civil {
 Civil to_civil(double t) {
     double whole = std::floor(t);
     long long s = static_cast<long long>(whole);
-    long long days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
-    Civil c{};
-    civil_from_days(days, c.y, c.m, c.d);
+    long long days = civil::day_of_second(s);
+    const civil::Date date = civil::civil_from_days(days);
+    Civil c{date.year, date.month, date.day, 0, 0};
     c.sod = s - days * 86400;
     c.frac = t - whole;
     return c;
 }
 
-unsigned days_in_month(long long y, unsigned m) {
-    static const unsigned dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 double from_civil(long long y, unsigned m, unsigned d, long long sod, double frac) {
-    return static_cast<double>(days_from_civil(y, m, d) * 86400 + sod) + frac;
+    return static_cast<double>(civil::days_from_civil(y, m, d) * 86400 + sod) + frac;
 }
 
 double add_months(double t, long long months) {
@@ -59,7 +54,7 @@ double add_months(double t, long long months) {
     long long total = c.y * 12 + (c.m - 1) + months;
     long long y = total >= 0 ? total / 12 : -((-total + 11) / 12);
     unsigned m = static_cast<unsigned>(total - y * 12) + 1;
-    unsigned d = std::min(c.d, days_in_month(y, m));  // Mar 31 - 1mon = Feb 28/29
+    unsigned d = std::min(c.d, civil::days_in_month(y, m));  // Mar 31 - 1mon = Feb 28/29
     return from_civil(y, m, d, c.sod, c.frac);
 }
 
@@ -86,8 +81,8 @@ double snap(double t, Unit u, int weekday) {
         case Unit::Hour: return std::floor(t / 3600) * 3600;
         case Unit::Day: return from_civil(c.y, c.m, c.d, 0, 0);
         case Unit::Week: {
-            long long days = days_from_civil(c.y, c.m, c.d);
-            int wd = static_cast<int>(((days % 7) + 11) % 7);
+            long long days = civil::days_from_civil(c.y, c.m, c.d);
+            int wd = civil::weekday(days);
             int back = (wd - weekday + 7) % 7;
             return static_cast<double>((days - back) * 86400);
         }

@@ -34,8 +34,6 @@ void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, 
 //! The named groups of a rex regex ((?<name>...) and (?P<name>...)), in order.
 std::vector<std::string> rex_groups(const std::string& regex);
 
-//! Splunk aggregation function names (stats, chart, timechart, tstats, eventstats, streamstats).
-bool is_stats_function(std::string_view name);
 
 //! A diagnostic placed directly at a file position (for checks of YAML keys).
 Diagnostic file_diagnostic(const Detection& rule, const char* id, Severity sev, std::string message,

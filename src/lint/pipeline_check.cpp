@@ -1,6 +1,7 @@
 // unknown-command, unknown-function, lookup-undefined and eval-dotted-name over a parsed search.
 #include "checks.hpp"
 #include "minispl/eval/evaluator.hpp"
+#include "minispl/ops/aggregate.hpp"
 #include "minispl/parse/parser.hpp"
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 #include "minispl/ops/aggregate.hpp"
 
 #include "aggregates/accumulators.hpp"
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/option_util.hpp"
 #include "minispl/ops/wildcard.hpp"
@@ -38,13 +39,18 @@ constexpr FunctionName kFunctions[] = {
     {"first", AggFunction::First}, {"last", AggFunction::Last},
 };
 
+// Splunk's other stats functions (Search Reference, "Statistical and charting functions"):
+// names lint knows, which AggregateSpec does not run.
+constexpr const char* kNotRun[] = {"estdc_error", "per_day",  "per_hour", "per_minute", "per_second",
+                                   "rate",        "rate_avg", "rate_sum", "sparkline"};
+
 bool is_percentile(AggFunction f) {
     return f == AggFunction::Perc || f == AggFunction::UpperPerc || f == AggFunction::ExactPerc;
 }
 
 //! Looks a function name up; "p95"/"perc99.9"/"exactperc50" also carry their percentile.
 std::optional<AggFunction> lookup_function(std::string name, std::optional<double>& percentile) {
-    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    lower_in_place(name);
     for (const auto& f : kFunctions)
         if (name == f.name) return f.function;
     size_t digits = name.find_first_of("0123456789");
@@ -86,8 +92,7 @@ AggregateSpec::AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx) 
     function_ = *f;
     // The parser folds exactpercNN/upperpercNN into "p"; the written name still tells them apart.
     if (function_ == AggFunction::Perc) {
-        std::string w = agg.written.substr(0, 9);
-        for (char& c : w) c = char(std::tolower(static_cast<unsigned char>(c)));
+        const std::string w = lower(std::string_view(agg.written).substr(0, 9));
         if (w == "upperperc") function_ = AggFunction::UpperPerc;
         if (w == "exactperc") function_ = AggFunction::ExactPerc;
     }
@@ -119,8 +124,15 @@ AggregateSpec::AggregateSpec(const ast::Aggregation& agg, const OpContext& ctx) 
     written_ = !agg.written.empty() ? agg.written : agg.function + "(" + field_ + ")";
 }
 
+bool is_stats_function(std::string_view name) {
+    std::optional<double> percentile;
+    if (lookup_function(std::string(name), percentile)) return true;
+    const std::string n = lower(name);
+    return std::any_of(std::begin(kNotRun), std::end(kNotRun), [&](const char* f) { return n == f; });
+}
+
 bool wildcard_aggregation_supported(std::string_view function) {
-    const std::string f = opt::lower(std::string(function));
+    const std::string f = lower(function);
     for (const char* ok : {"values", "list", "first", "last", "earliest", "latest", "min", "max"})
         if (f == ok) return true;
     return false;

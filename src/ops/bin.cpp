@@ -1,5 +1,7 @@
 #include "minispl/ops/bin.hpp"
 
+#include "minispl/core/ascii.hpp"
+#include "minispl/core/civil_time.hpp"
 #include "minispl/core/diagnostic.hpp"
 
 #include <cctype>
@@ -8,12 +10,6 @@
 
 namespace minispl {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::optional<std::string> normalise_unit(const std::string& u) {
     static const std::pair<const char*, const char*> kUnits[] = {
@@ -29,28 +25,6 @@ std::optional<std::string> normalise_unit(const std::string& u) {
     for (const auto& [from, to] : kUnits)
         if (u == from) return std::string(to);
     return std::nullopt;
-}
-
-// Days since 1970-01-01 ↔ civil date (Howard Hinnant's algorithms), for month/year bins.
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + int64_t(doe) - 719468;
-}
-
-void civil_from_days(int64_t z, int64_t& y, unsigned& m) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = int64_t(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
 }
 
 uint32_t span_len(const ast::Span& s) { return s.end > s.begin ? s.end - s.begin : 1; }
@@ -81,9 +55,9 @@ double span_seconds(const ast::TimeSpan& s) {
 double floor_time(double t, const ast::TimeSpan& s) {
     if (s.unit == "mon" || s.unit == "q" || s.unit == "y") {
         int64_t days = int64_t(std::floor(t / 86400));
-        int64_t y;
-        unsigned m;
-        civil_from_days(days, y, m);
+        const civil::Date date = civil::civil_from_days(days);
+        int64_t y = date.year;
+        unsigned m = date.month;
         int64_t n = std::max<int64_t>(1, int64_t(s.count)) * (s.unit == "q" ? 3 : 1);
         if (s.unit == "y") {
             y -= ((y % n) + n) % n;
@@ -94,7 +68,7 @@ double floor_time(double t, const ast::TimeSpan& s) {
             y = idx >= 0 ? idx / 12 : (idx - 11) / 12;
             m = unsigned(idx - y * 12) + 1;
         }
-        return double(days_from_civil(y, m, 1)) * 86400;
+        return double(civil::days_from_civil(y, m, 1)) * 86400;
     }
     double len = span_seconds(s);
     return std::floor(t / len) * len;

@@ -1,5 +1,6 @@
 #include "minispl/ops/eventstats.hpp"
 
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 
 namespace minispl {
@@ -7,8 +8,7 @@ namespace minispl {
 EventStatsOperator::EventStatsOperator(const ast::StatsCmd& cmd, const OpContext& ctx)
     : specs_(compile_aggregations(cmd.aggregations, ctx)) {
     for (const auto& o : cmd.options) {
-        std::string key = o.key;
-        for (char& c : key) c = char(std::tolower(static_cast<unsigned char>(c)));
+        const std::string key = lower(o.key);
         if (key == "allnum") continue;
         throw SplError("unsupported", "eventstats option '" + o.key + "' is not supported",
                        o.span.begin, o.span.end > o.span.begin ? o.span.end - o.span.begin : 1);

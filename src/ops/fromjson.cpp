@@ -1,5 +1,6 @@
 #include "minispl/ops/fromjson.hpp"
 
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,8 +19,7 @@ std::string text_of(const json& j) { return j.is_string() ? j.get<std::string>()
 
 FromjsonOperator::FromjsonOperator(const ast::FieldsCmd& cmd, const OpContext&) {
     for (const auto& o : cmd.options) {
-        std::string key = o.key;
-        for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string key = lower(o.key);
         if (key != "prefix")
             throw SplError("fromjson", "unknown fromjson option " + o.key + "= (expected prefix)", o.span.begin,
                            o.span.end > o.span.begin ? o.span.end - o.span.begin : 1);

@@ -34,26 +34,6 @@ std::vector<std::string> split_sed(const std::string& expr, char delim) {
     return parts;
 }
 
-// Replacement text with \0..\9 group references.
-void expand(std::string& out, const std::string& replacement, const Regex::Match& m) {
-    for (size_t i = 0; i < replacement.size(); ++i) {
-        char c = replacement[i];
-        if (c == '\\' && i + 1 < replacement.size()) {
-            char d = replacement[i + 1];
-            if (d >= '0' && d <= '9') {
-                size_t g = static_cast<size_t>(d - '0');
-                if (g < m.groups.size() && m.groups[g]) out += *m.groups[g];
-                ++i;
-                continue;
-            }
-            out += d;
-            ++i;
-            continue;
-        }
-        out += c;
-    }
-}
-
 }  // namespace
 
 RexOperator::RexOperator(const ast::RexCmd& cmd, const OpContext&) {
@@ -134,7 +114,7 @@ std::string RexOperator::sed(const std::string& text) const {
         ++nth;
         if (global_ || nth == occurrence_) {
             out.append(text, pos, m->begin - pos);
-            expand(out, replacement_, *m);
+            Regex::expand(out, replacement_, *m, Regex::OtherEscapes::Drop);
             pos = m->end;
             if (!global_) break;
         }

@@ -1,5 +1,6 @@
 #include "minispl/ops/sort.hpp"
 
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 
 #include <algorithm>
@@ -12,7 +13,7 @@ std::vector<SortKeySpec> keys_of(const ast::SortCmd& cmd) {
     std::vector<SortKeySpec> keys;
     for (const auto& k : cmd.keys) {
         SortKeySpec s{k.field, k.descending, k.as.empty() ? "auto" : k.as};
-        for (auto& c : s.as) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        lower_in_place(s.as);
         if (s.as != "auto" && s.as != "num" && s.as != "str" && s.as != "ip")
             throw SplError("sort", "unknown sort type " + k.as + "(" + k.field + "): expected auto, num, str or ip",
                            k.span.begin, k.span.end - k.span.begin);

@@ -1,5 +1,6 @@
 #include "minispl/ops/streamstats.hpp"
 
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/bin.hpp"
 
@@ -8,12 +9,6 @@
 
 namespace minispl {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 uint32_t span_len(const ast::Span& s) { return s.end > s.begin ? s.end - s.begin : 1; }
 

@@ -1,5 +1,6 @@
 #include "minispl/ops/xmlkv.hpp"
 
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 
 #include <cctype>
@@ -36,8 +37,7 @@ bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c
 
 XmlkvOperator::XmlkvOperator(const ast::FieldsCmd& cmd, const OpContext&) {
     for (const auto& o : cmd.options) {
-        std::string key = o.key;
-        for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string key = lower(o.key);
         if (key != "maxinputs")
             throw SplError("xmlkv", "unknown xmlkv option " + o.key + "= (expected maxinputs)", o.span.begin,
                            o.span.end > o.span.begin ? o.span.end - o.span.begin : 1);

@@ -13,17 +13,6 @@ ast::SearchExprPtr make(K k, ast::Span s) {
     return e;
 }
 
-//! Unquoted words resolve the same escapes as quoted strings: `\"` and `\\`.
-std::string unescape_word(std::string_view w) {
-    std::string out;
-    out.reserve(w.size());
-    for (size_t i = 0; i < w.size(); ++i) {
-        if (w[i] == '\\' && i + 1 < w.size() && (w[i + 1] == '"' || w[i + 1] == '\\')) ++i;
-        out += w[i];
-    }
-    return out;
-}
-
 ast::CompareOp compare_op(std::string_view op) {
     if (op == "!=") return ast::CompareOp::Ne;
     if (op == "<") return ast::CompareOp::Lt;
@@ -46,7 +35,7 @@ ast::SearchValue Builder::search_value(const Node& n) const {
         v.text = unquote(n.string_view());
         v.quoted = true;
     } else {
-        v.text = unescape_word(n.string_view());
+        v.text = unescape(n.string_view());
     }
     return v;
 }

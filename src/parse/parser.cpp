@@ -13,22 +13,20 @@
 namespace minispl {
 namespace parse {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string unescape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) ++i;
+        out += text[i];
+    }
     return out;
 }
 
 std::string unquote(std::string_view q) {
     if (q.size() >= 2 && q.front() == '"' && q.back() == '"') q = q.substr(1, q.size() - 2);
     else if (!q.empty() && q.front() == '"') q = q.substr(1);
-    std::string out;
-    out.reserve(q.size());
-    for (size_t i = 0; i < q.size(); ++i) {
-        if (q[i] == '\\' && i + 1 < q.size() && (q[i + 1] == '"' || q[i + 1] == '\\')) ++i;
-        out += q[i];
-    }
-    return out;
+    return unescape(q);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // builders (build_*.cpp) use to turn those nodes into the typed AST of parse/ast.hpp.
 #include "grammar/errors.hpp"
 #include "grammar/spl.hpp"
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/parse/ast.hpp"
 
@@ -99,9 +100,10 @@ struct Builder {
     ast::FieldName field(const Node& n) const;
 };
 
+//! `\"` and `\\` resolved: the escapes of quoted strings, which unquoted words share.
+std::string unescape(std::string_view text);
 //! Text of a "quoted" token (with the quotes) with `\"` and `\\` resolved.
 std::string unquote(std::string_view quoted);
-std::string lower(std::string_view s);
 
 //! The first child of type R, or nullptr.
 template <typename R> const Node* child(const Node& n) {

@@ -1,5 +1,7 @@
 #include "minispl/rules/detection.hpp"
 
+#include "minispl/core/ascii.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -57,8 +59,7 @@ YAML::Node child(const YAML::Node& n, const char* key) {
 }
 
 bool truthy(const YAML::Node& n) {
-    std::string s = scalar(n);
-    std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+    const std::string s = lower(scalar(n));
     return s == "true" || s == "yes" || s == "on" || s == "1";
 }
 
@@ -67,8 +68,7 @@ bool truthy(const YAML::Node& n) {
 bool is_risk_type(const std::string& type) {
     static const char* kinds[] = {"user", "username", "email address", "endpoint", "hostname", "ip address",
                                   "system", "other"};
-    std::string t = type;
-    std::transform(t.begin(), t.end(), t.begin(), ::tolower);
+    const std::string t = lower(type);
     for (auto* k : kinds)
         if (t == k) return true;
     return false;
@@ -156,7 +156,7 @@ std::string Detection::filter_macro_name() const {
     out.reserve(name.size() + 7);
     for (unsigned char c : name) {
         if (c == ' ' || c == '-' || c == '.' || c == '/') out += '_';
-        else out += static_cast<char>(std::tolower(c));
+        else out += ascii_lower(static_cast<char>(c));
     }
     return out + "_filter";
 }
@@ -201,9 +201,7 @@ Detection load_detection(const std::filesystem::path& file) {
     } catch (const YAML::Exception& e) {
         throw SplError(at_mark("schema", file, d.file_text, e.msg, e.mark));
     }
-    std::string status = d.status;
-    std::transform(status.begin(), status.end(), status.begin(), ::tolower);
-    d.deprecated = status == "deprecated";
+    d.deprecated = lower(d.status) == "deprecated";
     for (const auto& part : file.parent_path())
         if (part == "deprecated") d.deprecated = true;
     return d;

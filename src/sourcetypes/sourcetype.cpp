@@ -1,6 +1,7 @@
 // Sourcetype definitions: loading the YAML, applying timestamp, aliases, calculated fields, lookups.
 #include "minispl/sourcetypes/sourcetype.hpp"
 
+#include "minispl/core/civil_time.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/parse/parser.hpp"
 
@@ -207,16 +208,6 @@ int num(std::string_view s, size_t pos, size_t n) {
     return v;
 }
 
-// Days from 1970-01-01 to y-m-d (proleptic Gregorian), after H. Hinnant.
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
 std::optional<double> parse_time(std::string_view text, const std::string& format) {
     if (format == "iso8601") return parse_iso8601(text);
     if (format == "epoch") return parse_number(text);
@@ -233,26 +224,16 @@ std::optional<double> parse_time(std::string_view text, const std::string& forma
     long long year = tm.tm_year + 1900LL, month = tm.tm_mon;
     year += month >= 0 ? month / 12 : -((11 - month) / 12);
     month -= (month >= 0 ? month / 12 : -((11 - month) / 12)) * 12;
-    long long days = days_from_civil(year, static_cast<unsigned>(month + 1), 1) + tm.tm_mday - 1;
+    long long days = civil::days_from_civil(year, static_cast<unsigned>(month + 1), 1) + tm.tm_mday - 1;
     return static_cast<double>(days * 86400LL + tm.tm_hour * 3600LL + tm.tm_min * 60LL + tm.tm_sec);
 }
 
 //! Every field name an eval expression reads, into `out`; false when it calls a function that
-//! could read fields it does not name (none of today's do: the list is of functions known to
-//! read only their arguments, so a new function is treated as opaque until it is added here).
+//! could read fields it does not name (the evaluator's function table says which do).
 bool expression_reads(const ast::Expr& e, std::set<std::string>& out) {
-    static const std::set<std::string, std::less<>> argument_only = {
-        "if", "case", "coalesce", "isnull", "isnotnull", "null", "true", "false", "nullif", "validate", "in",
-        "like", "match", "cidrmatch", "isnum", "isint", "isstr", "isbool", "typeof", "md5", "sha1", "sha256",
-        "abs", "ceil", "ceiling", "floor", "round", "sqrt", "pow", "exp", "ln", "log", "exact", "sigfig", "pi",
-        "random", "min", "max", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
-        "asinh", "acosh", "atanh", "hypot", "mvcount", "mvindex", "mvappend", "mvjoin", "mvfind", "mvfilter",
-        "mvmap", "mvdedup", "mvsort", "mvzip", "mvrange", "split", "len", "lower", "upper", "trim", "ltrim",
-        "rtrim", "replace", "substr", "urldecode", "tostring", "tonumber", "printf", "spath", "now", "time",
-        "relative_time", "strftime", "strptime"};
     bool ok = true;
     if (e.kind == ast::Expr::Kind::Field) out.insert(e.text);
-    if (e.kind == ast::Expr::Kind::Call && !argument_only.count(e.text)) ok = false;
+    if (e.kind == ast::Expr::Kind::Call && !eval_function_reads_only_arguments(e.text)) ok = false;
     for (const auto& a : e.args)
         if (a && !expression_reads(*a, out)) ok = false;
     return ok;
@@ -316,7 +297,7 @@ std::optional<double> parse_iso8601(std::string_view s) {
         }
     }
     if (i != s.size()) return std::nullopt;
-    double t = static_cast<double>(days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - offset);
+    double t = static_cast<double>(civil::days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + sec - offset);
     // keep the fraction exact to the millisecond/microsecond as written
     return t + std::round(frac * 1e6) / 1e6;
 }

@@ -44,4 +44,8 @@ private:
 //! True when `name` (any case) is an eval function minispl implements.
 bool is_eval_function(std::string_view name);
 
+//! True when `name` (any case) is an eval function that reads no field its arguments do not
+//! name, so the fields of a call are those of its arguments (field projection relies on it).
+bool eval_function_reads_only_arguments(std::string_view name);
+
 }  // namespace minispl

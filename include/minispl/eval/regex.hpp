@@ -31,6 +31,14 @@ public:
     //! Replaces matches with `replacement` (\1..\9 back-references); all or only the first.
     std::string replace(std::string_view subject, std::string_view replacement, bool global = true) const;
 
+    //! What a replacement's `\c` means when c is neither a digit nor a backslash: eval's
+    //! replace() keeps the backslash (Keep), rex mode=sed writes c alone (Drop).
+    enum class OtherEscapes { Keep, Drop };
+    //! Appends `replacement` to `out` with \0..\9 standing for the groups of `m` (empty when a
+    //! group did not take part) and `\\` for one backslash. The one group expansion for
+    //! replace() and rex mode=sed.
+    static void expand(std::string& out, std::string_view replacement, const Match& m, OtherEscapes other);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

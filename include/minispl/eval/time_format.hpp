@@ -15,8 +15,4 @@ std::string format_time(double epoch, std::string_view format);
 //! accepts UTC/GMT/Z). Text after the format's end is ignored. nullopt when the text does not fit.
 std::optional<double> parse_time(std::string_view text, std::string_view format);
 
-//! Days since 1970-01-01 for a proleptic Gregorian date, and back.
-long long days_from_civil(long long y, unsigned m, unsigned d);
-void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d);
-
 }  // namespace minispl

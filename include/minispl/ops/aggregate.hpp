@@ -44,6 +44,11 @@ enum class AggFunction {
     Median, Mode, Perc, UpperPerc, ExactPerc, Earliest, Latest, EarliestTime, LatestTime, First, Last,
 };
 
+//! Whether `name` (any case; pNN, perc99.9 and the like included) is one of Splunk's stats
+//! functions: one AggregateSpec runs, or one it refuses as unknown (per_day, rate, sparkline, ...).
+//! The one list of stats function names; lint asks it.
+bool is_stats_function(std::string_view name);
+
 //! Whether `function` (as written, any case) may take a field wildcard (`values(*) as *`):
 //! the functions whose result over a group without the field is null, so a field a group never
 //! had simply gives no output (count and dc would owe a 0 per field of other groups).

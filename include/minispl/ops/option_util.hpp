@@ -1,5 +1,6 @@
 #pragma once
 // Reading `key=value` command options: case-insensitive keys, Splunk's boolean spellings.
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/parse/ast.hpp"
 
@@ -9,10 +10,7 @@
 
 namespace minispl::opt {
 
-inline std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using minispl::lower;
 
 //! Without leading and trailing spaces, tabs, CRs and newlines.
 inline std::string trim(const std::string& s) {

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
+
 using minispl::Regex;
 
 TEST_CASE("Regex::search is unanchored; caseless option") {
@@ -83,4 +85,28 @@ TEST_CASE("like_match: SQL LIKE") {
     CHECK(like_match("\xc3\xa9t\xc3\xa9", "_t_"));  // _ is one UTF-8 character
     CHECK(like_match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaab", "%a%a%a%a%a%b"));
     CHECK_FALSE(like_match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "%a%a%a%a%a%b"));
+}
+
+TEST_CASE("Regex::expand: group references; other escapes kept (replace) or dropped (sed)") {
+    Regex r("(a)(x)?(b)");
+    auto m = r.find("zab");
+    REQUIRE(m);
+    auto expand = [&](std::string_view rep, Regex::OtherEscapes other) {
+        std::string out = ">";
+        Regex::expand(out, rep, *m, other);
+        return out;
+    };
+    using E = Regex::OtherEscapes;
+    for (E other : {E::Keep, E::Drop}) {
+        CHECK(expand("\\3\\1", other) == ">ba");
+        CHECK(expand("\\0!", other) == ">ab!");
+        CHECK(expand("[\\2]", other) == ">[]");   // a group that did not take part is empty
+        CHECK(expand("\\9", other) == ">");       // so is one the pattern does not have
+        CHECK(expand("a\\\\1", other) == ">a\\1");  // \\ is one backslash, not a reference
+        CHECK(expand("end\\", other) == ">end\\");  // a trailing backslash stays
+    }
+    CHECK(expand("\\t\\/", E::Keep) == ">\\t\\/");
+    CHECK(expand("\\t\\/", E::Drop) == ">t/");
+    // The same expansion through both users: eval replace() and Regex::replace keep, rex sed drops.
+    CHECK(r.replace("zab", "<\\3\\1\\q>") == "z<ba\\q>");
 }

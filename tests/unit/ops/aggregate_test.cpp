@@ -1,5 +1,6 @@
 // The aggregation functions, one case per function family (spl-semantics.md, Search Reference).
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/ops/aggregate.hpp"
 #include "minispl/ops/stats.hpp"
 #include "op_test_util.hpp"
 #include "stats_test_util.hpp"
@@ -145,4 +146,15 @@ TEST_CASE("aggregate: group_value_less and stat_number") {
     CHECK(group_value_less("A", "a"));
     CHECK(stat_number(3).to_string() == "3");
     CHECK(stat_number(0.1 + 0.2).to_string() == "0.30000000000000004");
+}
+
+TEST_CASE("is_stats_function: the aggregate table and Splunk's functions it does not run, any case") {
+    using minispl::is_stats_function;
+    for (const char* f : {"count", "C", "dc", "Distinct_Count", "values", "avg", "mean", "p95", "perc99.9",
+                          "exactperc50", "upperperc10", "earliest_time", "latest"})
+        CHECK_MESSAGE(is_stats_function(f), f);
+    for (const char* f : {"per_day", "rate", "sparkline", "estdc_error"})  // lint knows them; stats refuses
+        CHECK_MESSAGE(is_stats_function(f), f);
+    for (const char* f : {"", "counts", "lower", "count5", "pfoo", "strftime"})
+        CHECK_MESSAGE(!is_stats_function(f), f);
 }
