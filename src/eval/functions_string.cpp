@@ -3,6 +3,8 @@
 #include "minispl/core/ascii.hpp"
 #include "node.hpp"
 
+#include "minispl/io/spath_path.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -310,187 +312,17 @@ Value fn_printf(const Node& n, Env& env) {
 
 // ---- spath(json, path) ---------------------------------------------------------------------
 
-//! A minimal JSON walker for spath(): finds the values at a dotted path ("a.b{}.c", "a{1}").
-struct JsonWalk {
-    std::string_view s;
-    size_t i = 0;
-
-    void ws() {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    }
-    bool string(std::string* out) {
-        if (i >= s.size() || s[i] != '"') return false;
-        ++i;
-        while (i < s.size() && s[i] != '"') {
-            if (s[i] == '\\' && i + 1 < s.size()) {
-                char e = s[++i];
-                if (out) {
-                    switch (e) {
-                        case 'n': *out += '\n'; break;
-                        case 't': *out += '\t'; break;
-                        case 'r': *out += '\r'; break;
-                        case 'b': *out += '\b'; break;
-                        case 'f': *out += '\f'; break;
-                        case 'u': {
-                            unsigned cp = 0;
-                            for (int k = 1; k <= 4 && i + k < s.size(); ++k) cp = cp * 16 + std::max(0, hexval(s[i + k]));
-                            i += 4;
-                            if (cp < 0x80) *out += static_cast<char>(cp);
-                            else if (cp < 0x800) {
-                                *out += static_cast<char>(0xC0 | (cp >> 6));
-                                *out += static_cast<char>(0x80 | (cp & 0x3F));
-                            } else {
-                                *out += static_cast<char>(0xE0 | (cp >> 12));
-                                *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                                *out += static_cast<char>(0x80 | (cp & 0x3F));
-                            }
-                            break;
-                        }
-                        default: *out += e;
-                    }
-                }
-                ++i;
-            } else {
-                if (out) *out += s[i];
-                ++i;
-            }
-        }
-        if (i >= s.size()) return false;
-        ++i;
-        return true;
-    }
-    //! Skips one value; returns its source text (a string's text unquoted).
-    bool value(std::string* text, int depth = 0) {
-        ws();
-        if (i >= s.size() || depth > 200) return false;
-        size_t b = i;
-        if (s[i] == '"') return string(text);
-        if (s[i] == '{' || s[i] == '[') {
-            char close = s[i] == '{' ? '}' : ']';
-            bool obj = s[i] == '{';
-            ++i;
-            ws();
-            if (i < s.size() && s[i] == close) {
-                ++i;
-            } else {
-                for (;;) {
-                    ws();
-                    if (obj) {
-                        if (!string(nullptr)) return false;
-                        ws();
-                        if (i >= s.size() || s[i] != ':') return false;
-                        ++i;
-                    }
-                    if (!value(nullptr, depth + 1)) return false;
-                    ws();
-                    if (i < s.size() && s[i] == ',') {
-                        ++i;
-                        continue;
-                    }
-                    if (i < s.size() && s[i] == close) {
-                        ++i;
-                        break;
-                    }
-                    return false;
-                }
-            }
-            if (text) *text = std::string(s.substr(b, i - b));
-            return true;
-        }
-        while (i < s.size() && !std::strchr(",}] \t\r\n", s[i])) ++i;
-        if (text) *text = std::string(s.substr(b, i - b));
-        return i > b;
-    }
-};
-
-struct PathStep {
-    std::string key;
-    bool array = false;  // {} or {N}
-    long index = -1;     // -1: every element
-};
-
-std::vector<PathStep> parse_path(std::string_view p) {
-    std::vector<PathStep> steps;
-    size_t i = 0;
-    while (i <= p.size()) {
-        size_t j = i;
-        while (j < p.size() && p[j] != '.' && p[j] != '{') ++j;
-        PathStep st;
-        st.key = std::string(p.substr(i, j - i));
-        if (!st.key.empty()) steps.push_back(st);
-        while (j < p.size() && p[j] == '{') {
-            size_t close = p.find('}', j);
-            if (close == std::string_view::npos) break;
-            PathStep a;
-            a.array = true;
-            auto idx = parse_number(p.substr(j + 1, close - j - 1));
-            a.index = idx ? static_cast<long>(*idx) : -1;
-            steps.push_back(a);
-            j = close + 1;
-        }
-        if (j >= p.size()) break;
-        i = j + 1;
-    }
-    return steps;
-}
-
-void walk(std::string_view json, const std::vector<PathStep>& steps, size_t k, std::vector<std::string>& out) {
-    JsonWalk w{json};
-    w.ws();
-    if (k == steps.size()) {
-        std::string t;
-        if (w.value(&t)) out.push_back(std::move(t));
-        return;
-    }
-    const PathStep& st = steps[k];
-    if (w.i >= json.size()) return;
-    if (!st.array && json[w.i] == '{') {
-        ++w.i;
-        for (;;) {
-            w.ws();
-            std::string key;
-            if (!w.string(&key)) return;
-            w.ws();
-            if (w.i >= json.size() || json[w.i] != ':') return;
-            ++w.i;
-            w.ws();
-            size_t b = w.i;
-            if (!w.value(nullptr)) return;
-            if (key == st.key) walk(json.substr(b, w.i - b), steps, k + 1, out);
-            w.ws();
-            if (w.i < json.size() && json[w.i] == ',') {
-                ++w.i;
-                continue;
-            }
-            return;
-        }
-    }
-    if (st.array && json[w.i] == '[') {
-        ++w.i;
-        long idx = 1;  // spath array indexes are 1-based
-        for (;; ++idx) {
-            w.ws();
-            if (w.i < json.size() && json[w.i] == ']') return;
-            size_t b = w.i;
-            if (!w.value(nullptr)) return;
-            if (st.index < 0 || st.index == idx) walk(json.substr(b, w.i - b), steps, k + 1, out);
-            w.ws();
-            if (w.i < json.size() && json[w.i] == ',') {
-                ++w.i;
-                continue;
-            }
-            return;
-        }
-    }
-}
-
 Value fn_spath(const Node& n, Env& env) {
     Value s1, s2;
     const Value& v = ref(n.args[0], env, s1);
     const Value& p = ref(n.args[1], env, s2);
     if (v.is_null() || p.is_null()) return Value();
+    // the spath command's path syntax and walker (io/spath_path.hpp); a malformed path finds nothing
+    std::string error;
+    const auto path = SpathPath::parse(text_of(p), error);
+    if (!path) return Value();
     std::vector<std::string> out;
-    walk(text_of(v), parse_path(text_of(p)), 0, out);
+    spath_values(text_of(v), *path, out);
     return Value::multi(std::move(out));
 }
 

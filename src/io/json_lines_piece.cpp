@@ -97,13 +97,29 @@ std::string_view trim_record_line(std::string_view text, bool first_line_of_file
 
 struct JsonLinesParser::Impl {
     simdjson::ondemand::parser parser;
+    simdjson::dom::parser validator;
     std::string padded;  // a line too close to the end of readable memory is copied here
 };
 
 JsonLinesParser::JsonLinesParser() : impl_(std::make_unique<Impl>()) {}
 JsonLinesParser::~JsonLinesParser() = default;
 
-void JsonLinesParser::parse(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
+bool JsonLinesParser::flatten(std::string_view json, Event& ev, const FieldProjection* projection, std::string& why) {
+    if (projection ? projection->wants_raw() : true) ev.fields().emplace_back("_raw", Value::string(std::string(json)));
+    if (detail::flatten_padded(impl_->parser, json, ev, true, projection)) return true;
+    why = json.empty() || json.front() != '{' ? "not a JSON object" : "truncated or invalid JSON";
+    return false;
+}
+
+bool JsonLinesParser::validate(std::string_view json, std::string& why) {
+    simdjson::dom::element root;
+    if (json.empty() || json.front() != '{') why = "not a JSON object";
+    else if (auto e = impl_->validator.parse(json.data(), json.size(), false).get(root))
+        why = std::string("truncated or invalid JSON (") + simdjson::error_message(e) + ")";
+    return why.empty();
+}
+
+void JsonLinesParser::parse_piece(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
                             const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats) {
     const char* const base = piece.data();
     const size_t size = piece.size();

@@ -51,8 +51,12 @@ std::string PieceFile::head() const {
     return buf;
 }
 
-std::vector<uint64_t> PieceFile::split_at_lines(uint64_t target) const {
+std::vector<uint64_t> PieceFile::split_at_lines(uint64_t target) const { return split_at_lines(target, {}); }
+
+std::vector<uint64_t> PieceFile::split_at_lines(uint64_t target,
+                                                const std::function<bool(std::string_view)>& starts) const {
     std::vector<uint64_t> cuts{0};
+    std::string after;
     std::string window;
     constexpr uint64_t kWindow = 1 << 16;
     uint64_t pos = target;
@@ -62,8 +66,17 @@ std::vector<uint64_t> PieceFile::split_at_lines(uint64_t target) const {
         // A small first window: lines are usually far shorter, and this runs before the workers start.
         for (uint64_t at = pos, w = 4096; at < size_; at += w, w = kWindow) {
             size_t n = read(at, std::min(size_, at + w), window, 0);
-            if (const void* nl = std::memchr(window.data(), '\n', n)) {
-                cut = at + static_cast<uint64_t>(static_cast<const char*>(nl) - window.data()) + 1;
+            const char* nl = static_cast<const char*>(std::memchr(window.data(), '\n', n));
+            while (nl && starts) {
+                const uint64_t c = at + static_cast<uint64_t>(nl - window.data()) + 1;
+                if (c >= size_) break;
+                read(c, std::min(size_, c + 64), after, 0);
+                if (starts(after)) break;
+                const size_t off = static_cast<size_t>(nl - window.data()) + 1;
+                nl = static_cast<const char*>(std::memchr(window.data() + off, '\n', n - off));
+            }
+            if (nl) {
+                cut = at + static_cast<uint64_t>(nl - window.data()) + 1;
                 break;
             }
         }

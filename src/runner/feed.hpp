@@ -23,8 +23,9 @@ struct FeedPlan {
 FeedPlan plan_feed(const ast::Pipeline& pipeline, const SearchJob& job, const SourcetypeRegistry& sourcetypes);
 
 //! Streams the events of every input, in file order, into `head`: metadata and sourcetype fields
-//! added, the plan's leading search applied. Plain JSON-lines files are memory-mapped and parsed
-//! by several threads piece by piece (results merged in order); other inputs stream through one
+//! added, the plan's leading search applied. Each input's record format comes from its content and
+//! declared sourcetype (io/record_format.hpp); plain files of a format read in pieces are parsed by
+//! several threads piece by piece (results merged in order); other inputs stream through one
 //! reader thread. Bad records are counted in `stats` with file:line.
 void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const FeedPlan& plan, const OpContext& ctx,
           Operator& head, ReadStats& stats);

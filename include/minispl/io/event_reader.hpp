@@ -1,5 +1,6 @@
 #pragma once
-// Reading JSON events from files: JSON lines, JSON arrays, CloudTrail {"Records":[...]}, gzip.
+// Reading events from files in any record format (io/record_format.hpp): JSON lines, JSON arrays,
+// CloudTrail {"Records":[...]}, XmlWinEventLog, EVTX; gzip inflated on the way.
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/core/event.hpp"
 #include "minispl/io/field_projection.hpp"
@@ -7,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,35 +25,62 @@ struct ReadStats {
     static constexpr size_t max_problems = 10;
 };
 
-//! How a file holds its events (detected from its first non-space bytes).
-enum class InputLayout { JsonLines, JsonArray, CloudTrailRecords, Empty };
-
-//! Called with each event's JSON text (one object) and the line it starts on.
+//! Called with each record's text (a JSON object, an XML event) and the line it starts on (EVTX:
+//! its record number).
 using RawEventCallback = std::function<void(std::string_view json, uint64_t line)>;
 //! Called with each event, already flattened (first field `_raw`, unless a projection leaves it
 //! out), and the line it starts on.
 //! The callback may move from `event`.
 using FlatEventCallback = std::function<void(Event& event, uint64_t line)>;
 
-//! Reads one file ("-" = stdin), detecting the layout from its first non-space bytes and gzip
-//! from its magic bytes. Each record is validated (a JSON object); malformed ones are counted in
-//! `stats` (rule "bad-event", file:line) and skipped. Throws SplError ("input") when the file
-//! cannot be opened.
-//! JSON lines stream through a bounded buffer; an array or Records file is held in memory whole
-//! (simdjson On-Demand over the array, each element's raw text handed out).
-void read_events(const std::filesystem::path& file, const RawEventCallback& on_event, ReadStats& stats);
+//! Reads one file ("-" = stdin), choosing the record format from its first plain bytes and the
+//! declared `sourcetype` (detect_format) and gzip from its magic bytes. Each record is validated
+//! (a JSON object, a well-formed XML event); malformed ones are counted in `stats` (rule
+//! "bad-event", file:line) and skipped. Throws SplError ("input") when the file cannot be opened.
+//! Records stream through a bounded buffer (a record longer than it grows it).
+void read_events(const std::filesystem::path& file, const RawEventCallback& on_event, ReadStats& stats,
+                 std::string_view sourcetype = {});
 
-//! Like read_events, but flattens each record with Splunk's JSON extraction (flatten_json) and
-//! hands out an Event holding `_raw` then the extracted fields. One parse per record: the fast path.
+//! Like read_events, but flattens each record with its format's extraction (JSON: flatten_json;
+//! XmlWinEventLog: flatten_win_event_xml) and hands out an Event holding `_raw` then the
+//! extracted fields. One parse per record: the fast path.
 //! `keep`, when given, sees each record's text first: a record it rejects is skipped unparsed
 //! (counted in `stats.skipped`, not in `events`).
 //! `projection`, when given, limits extraction to its names (see flatten_json), and `_raw` is
 //! added only when it wants `_raw`.
 using RawFilter = std::function<bool(std::string_view json)>;
 void read_flat_events(const std::filesystem::path& file, const FlatEventCallback& on_event, ReadStats& stats,
-                      const RawFilter& keep = {}, const FieldProjection* projection = nullptr);
+                      const RawFilter& keep = {}, const FieldProjection* projection = nullptr,
+                      std::string_view sourcetype = {});
 
-//! The layout read_events would use for a file's opening bytes.
-InputLayout detect_layout(std::string_view head);
+class ByteSource;
+class RecordFormat;
+
+//! One input opened and its format sniffed (read_events and read_flat_events in two steps, for a
+//! caller that must know the format before the first event). Throws SplError("input") when the
+//! file cannot be opened.
+class RecordReader {
+public:
+    RecordReader(const std::filesystem::path& file, std::string_view sourcetype);
+    ~RecordReader();
+    RecordReader(const RecordReader&) = delete;
+    RecordReader& operator=(const RecordReader&) = delete;
+    //! nullptr for an input with no bytes but spaces.
+    const RecordFormat* format() const { return format_; }
+    //! read_events / read_flat_events over the rest; call one of them once.
+    void read_raw(const RawEventCallback& on_event, ReadStats& stats);
+    void read_flat(const FlatEventCallback& on_event, ReadStats& stats, const RawFilter& keep = {},
+                   const FieldProjection* projection = nullptr);
+
+private:
+    void stream(ReadStats& stats, const std::function<void(std::string_view, uint64_t)>& on_record);
+    std::filesystem::path file_;
+    std::unique_ptr<ByteSource> src_;
+    std::string head_, head_error_;
+    const RecordFormat* format_ = nullptr;
+};
+
+//! Counts a malformed record in `stats`, keeping the first few with file:line.
+void count_bad_record(ReadStats& stats, const std::string& file, uint64_t line, const std::string& why);
 
 }  // namespace minispl

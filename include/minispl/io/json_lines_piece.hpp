@@ -3,6 +3,7 @@
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/core/event.hpp"
 #include "minispl/io/event_reader.hpp"
+#include "minispl/io/record_format.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -41,24 +42,26 @@ Diagnostic bad_event_diagnostic(const std::string& file, uint64_t line, const st
 //! surrounding spaces (an empty result is a blank line, not a record).
 std::string_view trim_record_line(std::string_view line, bool first_line_of_file);
 
-//! Parses pieces of JSON lines into flattened events with its own simdjson parser (one instance
-//! per thread). The text is read in place: no copy unless a line sits within simdjson's padding
-//! distance of the end of the readable memory.
-class JsonLinesParser {
+//! Parses JSON records (pieces of JSON lines, or one record at a time) into flattened events with
+//! its own simdjson parser (one instance per thread): the parser of every JSON format. The text is
+//! read in place: no copy unless a line sits within simdjson's padding distance of the end of the
+//! readable memory.
+class JsonLinesParser : public RecordParser {
 public:
     JsonLinesParser();
-    ~JsonLinesParser();
+    ~JsonLinesParser() override;
     JsonLinesParser(const JsonLinesParser&) = delete;
     JsonLinesParser& operator=(const JsonLinesParser&) = delete;
 
-    //! Called with each event (fields in document order, `_raw` first when wanted); may move from it.
-    using OnEvent = std::function<void(Event& event)>;
+    bool flatten(std::string_view record, Event& event, const FieldProjection* projection, std::string& why) override;
+    //! Validated whole (simdjson's DOM), the reason naming simdjson's error.
+    bool validate(std::string_view record, std::string& why) override;
 
     //! `piece`: whole lines; `readable_after`: how many bytes after piece.end() may be read;
     //! `file_start`: the piece starts the file (BOM check). `select` (optional) picks the lines
-    //! to parse; `projection` (optional) limits the fields extracted.
-    void parse(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
-               const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats);
+    //! to parse; `projection` (optional) limits the fields extracted. The piece is not written.
+    void parse_piece(std::string_view piece, size_t readable_after, bool file_start, const LineSelector* select,
+                     const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats) override;
 
 private:
     struct Impl;

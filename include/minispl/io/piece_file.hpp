@@ -2,6 +2,7 @@
 // A plain input file read in line-aligned pieces, so that several threads can parse it at once.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,8 +14,9 @@ namespace minispl {
 //! buffer. Not mmap: mapping and unmapping every piece cost as much as the copy (page-table work
 //! and TLB shootdowns between the threads), a whole-file map makes resident memory grow with the
 //! file, and a mapped file that shrinks while it is read kills the process (SIGBUS) where pread
-//! returns a short read, reported as an error. Only plain JSON-lines files are read this way; gzip, arrays, CloudTrail
-//! Records files and stdin go through the streaming reader.
+//! returns a short read, reported as an error. Only plain files of a format read in pieces (JSON
+//! lines, XmlWinEventLog) are read this way; gzip, arrays, CloudTrail Records files, EVTX and
+//! stdin go through the streaming reader.
 class PieceFile {
 public:
     //! Opens `file`; nullptr when it is not a regular, non-empty file (the caller falls back to
@@ -30,6 +32,9 @@ public:
     //! Offsets of pieces of about `target` bytes, each ending right after a newline (the last
     //! at the end of the file): the start of every piece, then size().
     std::vector<uint64_t> split_at_lines(uint64_t target) const;
+    //! The same, cutting only after a newline where `starts(text after it)` holds (a record of a
+    //! multi-line format may start there); `starts` sees at least 64 bytes unless the file ends.
+    std::vector<uint64_t> split_at_lines(uint64_t target, const std::function<bool(std::string_view)>& starts) const;
     //! Reads [begin, end) into `buf` followed by `padding` space bytes; returns the piece's length.
     //! Throws SplError("input") on a read error.
     size_t read(uint64_t begin, uint64_t end, std::string& buf, size_t padding) const;

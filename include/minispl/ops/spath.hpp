@@ -1,4 +1,5 @@
 #pragma once
+#include "minispl/io/spath_path.hpp"
 #include "minispl/ops/context.hpp"
 #include "minispl/ops/operator.hpp"
 #include "minispl/parse/ast.hpp"
@@ -21,18 +22,11 @@ public:
     SpathOperator(const ast::GenericCmd& cmd, const OpContext& ctx);
     void push(Event event) override;
 
-    struct Step {
-        std::string key;       //!< empty: the step is only an index on the current node
-        enum class Index { None, All, Nth, Attr } index = Index::None;
-        size_t nth = 0;        //!< 1-based
-        std::string attr;
-    };
-
 private:
     std::string input_ = "_raw";
     std::string output_;
     std::string path_;
-    std::vector<Step> steps_;
+    SpathPath steps_;  //!< empty: auto mode
 };
 
 }  // namespace minispl

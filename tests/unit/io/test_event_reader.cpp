@@ -1,6 +1,7 @@
 #include "minispl/io/event_reader.hpp"
 
 #include "minispl/io/json_flatten.hpp"
+#include "minispl/io/record_format.hpp"
 
 #include <doctest/doctest.h>
 
@@ -26,12 +27,12 @@ Got read_raw(const std::string& file) {
 }  // namespace
 
 TEST_CASE("layout detection from the first bytes") {
-    CHECK(detect_layout("  \n[{}]") == InputLayout::JsonArray);
-    CHECK(detect_layout("{\"Records\" : [") == InputLayout::CloudTrailRecords);
-    CHECK(detect_layout("{\"Records\":{}}") == InputLayout::JsonLines);
-    CHECK(detect_layout("{\"a\":1}\n") == InputLayout::JsonLines);
-    CHECK(detect_layout("\xEF\xBB\xBF[") == InputLayout::JsonArray);
-    CHECK(detect_layout(" \n ") == InputLayout::Empty);
+    CHECK(detect_format("  \n[{}]") == &json_array_format());
+    CHECK(detect_format("{\"Records\" : [") == &cloudtrail_records_format());
+    CHECK(detect_format("{\"Records\":{}}") == &json_lines_format());
+    CHECK(detect_format("{\"a\":1}\n") == &json_lines_format());
+    CHECK(detect_format("\xEF\xBB\xBF[") == &json_array_format());
+    CHECK(detect_format(" \n ") == nullptr);
 }
 
 TEST_CASE("JSON lines: bad lines are counted with file:line, the rest read") {

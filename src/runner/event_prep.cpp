@@ -1,0 +1,83 @@
+#include "event_prep.hpp"
+
+#include <algorithm>
+
+namespace minispl {
+
+EventPrep::EventPrep(const InputSpec& in, const Sourcetype& st, const FieldUsage& usage, const SearchMatcher* leading,
+                     const RecordFormat* format)
+    : st_(st), leading_(leading) {
+    const bool derived = format && format->derives_source_and_host();
+    // InputSpec's host when none was declared (search_runner.hpp): the format's own host wins over it.
+    static const std::string kDefaultHost = InputSpec{}.host;
+    std::vector<std::string> from_event;
+    auto meta = [&](const char* name, std::string value, bool declared) {
+        if (!usage.reads(name)) return;
+        if (!derived || declared) return meta_.emplace_back(name, Value::string(std::move(value))), void();
+        fallback_.emplace_back(name, Value::string(std::move(value)));
+        from_event.push_back(name);
+    };
+    meta("source", in.source.empty() ? in.file.string() : in.source, !in.source.empty());
+    meta("sourcetype", in.sourcetype.empty() ? st.name() : in.sourcetype, true);
+    meta("host", in.host, in.host != kDefaultHost);
+    meta("index", in.index, true);
+    if (usage.all) return;
+    st_projection_ = st.project(usage.names);
+    std::vector<std::string> json_fields = st_projection_->fields;
+    // A name with a wildcard cannot limit the extraction; nor can a definition that may read
+    // fields it does not name.
+    bool wildcard = std::any_of(json_fields.begin(), json_fields.end(),
+                                [](const std::string& f) { return f.find('*') != std::string::npos; });
+    if (st_projection_->all_fields || wildcard) return;
+    if (usage.reads("_raw")) json_fields.push_back("_raw");
+    for (auto& f : from_event) json_fields.push_back(f);
+    fields_ = FieldProjection::of(json_fields);
+}
+
+bool EventPrep::operator()(Event& e) const {
+    for (const auto& [name, value] : meta_) e.set(name, value);
+    for (const auto& [name, value] : fallback_)
+        if (!e.has(name)) e.set(name, value);
+    st_.apply(e, st_projection_ ? &*st_projection_ : nullptr);
+    return !leading_ || leading_->matches(e);
+}
+
+AdaptiveFilter::AdaptiveFilter(const RawPrefilter& pre, std::string_view text, std::atomic<bool>& useless)
+    : pre_(pre), scanner_(pre, useless.load(std::memory_order_relaxed) ? std::string_view() : text),
+      useless_(useless), off_(useless.load(std::memory_order_relaxed)) {}
+
+bool AdaptiveFilter::keep(std::string_view record) {
+    if (off_) return true;
+    bool keep = pre_.may_match(record);
+    kept_ += keep;
+    if (++seen_ == kProbe && kept_ * 10 >= seen_ * 9) {
+        off_ = true;
+        useless_.store(true, std::memory_order_relaxed);
+    }
+    return keep;
+}
+
+LineSelector AdaptiveFilter::selector() {
+    return {[this](size_t from) { return off_ ? from : scanner_.next(from); },
+            [this](std::string_view line) { return keep(line); }};
+}
+
+const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format) {
+    static const RawPrefilter none;
+    if (!format) return pre;
+    for (const auto& clause : pre.clauses())
+        for (const auto& literal : clause)
+            if (!format->literal_safe(literal)) return none;
+    return pre;
+}
+
+void add_stats(ReadStats& into, const ReadStats& s) {
+    into.events += s.events;
+    into.bad_records += s.bad_records;
+    into.skipped += s.skipped;
+    into.bytes += s.bytes;
+    for (const auto& p : s.problems)
+        if (into.problems.size() < ReadStats::max_problems) into.problems.push_back(p);
+}
+
+}  // namespace minispl
