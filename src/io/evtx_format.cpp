@@ -150,6 +150,11 @@ public:
                 text.remove_suffix(1);
             on_record(text, number);
         }
+        // libevtx leaves out the records of a chunk whose header it cannot read: say so
+        if (libevtx_file_is_corrupted(evtx.get(), nullptr) == 1)
+            count_bad_record(stats, src.name(), static_cast<uint64_t>(count) + 1,
+                             "EVTX file has corrupt chunks: their records were not read (" + std::to_string(count) +
+                                 " records read)");
     }
 };
 

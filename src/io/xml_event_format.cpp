@@ -110,7 +110,7 @@ XmlStep next_xml_item(std::string_view text, size_t pos, bool at_end) {
         size_t end = nl ? static_cast<size_t>(nl - text.data()) : n;
         const size_t ev = find_event_start(text, pos + 1, end);
         if (ev != std::string_view::npos) end = ev;
-        return {XmlStep::Bad, pos, end, "not an XML event"};
+        return {XmlStep::Bad, pos, end, text[pos] == '<' ? "not an XML <Event> (unknown element)" : "not an XML event"};
     }
 }
 
@@ -125,10 +125,14 @@ public:
                      const FieldProjection* projection, const OnEvent& on_event, PieceStats& stats) override {
         char* const base = const_cast<char*>(piece.data());
         size_t pos = file_start && piece.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        size_t counted = 0;  // newlines before it are in `line`: bad records count lines once
+        uint64_t line = 1;
         auto bad = [&](size_t at, const std::string& why) {
             ++stats.bad_records;
-            if (stats.bad.size() < ReadStats::max_problems)
-                stats.bad.emplace_back(1 + static_cast<uint64_t>(std::count(base, base + at, '\n')), why);
+            if (stats.bad.size() >= ReadStats::max_problems) return;
+            line += static_cast<uint64_t>(std::count(base + counted, base + at, '\n'));
+            counted = at;
+            stats.bad.emplace_back(line, why);
         };
         std::string why;
         while (pos < piece.size()) {
