@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-20}"
 cmake -S . -B build-fuzz -G Ninja -DMINISPL_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz --target fuzz_parser fuzz_macros -j"$(nproc)"
-for f in fuzz_parser fuzz_macros; do
+targets=(fuzz_parser fuzz_macros fuzz_xml_reader fuzz_evtx)
+cmake --build build-fuzz --target "${targets[@]}" -j"$(nproc)"
+for f in "${targets[@]}"; do
   echo "== $f for ${secs}s"
   mkdir -p "build-fuzz/corpus-$f"
   (cd build-fuzz && "./tests/fuzz/$f" -max_total_time="$secs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \

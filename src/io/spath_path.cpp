@@ -68,6 +68,16 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// An object's or array's text as written.
+template <class Container>
+simdjson::error_code container_text(simdjson::simdjson_result<Container> r, std::string_view& text) {
+    Container c;
+    if (auto e = std::move(r).get(c)) return e;
+    if (auto e = c.raw_json().get(text)) return e;
+    text = trim(text);
+    return simdjson::SUCCESS;
+}
+
 // The value's text: a string unescaped, an object or array as written, a scalar's token; null none.
 simdjson::error_code leaf(simdjson::ondemand::value v, std::vector<std::string>& out) {
     json_type t;
@@ -78,20 +88,12 @@ simdjson::error_code leaf(simdjson::ondemand::value v, std::vector<std::string>&
         case json_type::string:
             if (auto e = v.get_string().get(text)) return e;
             break;
-        case json_type::object: {
-            simdjson::ondemand::object o;
-            if (auto e = v.get_object().get(o)) return e;
-            if (auto e = o.raw_json().get(text)) return e;
-            text = trim(text);
+        case json_type::object:
+            if (auto e = container_text(v.get_object(), text)) return e;
             break;
-        }
-        case json_type::array: {
-            simdjson::ondemand::array a;
-            if (auto e = v.get_array().get(a)) return e;
-            if (auto e = a.raw_json().get(text)) return e;
-            text = trim(text);
+        case json_type::array:
+            if (auto e = container_text(v.get_array(), text)) return e;
             break;
-        }
         default: text = trim(v.raw_json_token()); break;
     }
     out.emplace_back(text);
