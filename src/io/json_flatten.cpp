@@ -195,7 +195,9 @@ void merge_duplicate_names(std::vector<Event::Field>& fields, size_t from) {
     std::vector<Event::Field> merged;
     for (size_t i = from; i < fields.size(); ++i) {
         auto& [name, v] = fields[i];
-        auto it = std::find_if(merged.begin(), merged.end(), [&](const Event::Field& m) { return m.first == name; });
+        // (clang 14 cannot capture a structured binding: compare through a plain reference)
+        const std::string& key = name;
+        auto it = std::find_if(merged.begin(), merged.end(), [&](const Event::Field& m) { return m.first == key; });
         if (it == merged.end()) {
             merged.emplace_back(std::move(name), std::move(v));
         } else {

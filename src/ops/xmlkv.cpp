@@ -30,10 +30,10 @@ void XmlkvOperator::push(Event event) {
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> found;
     for (const std::string& text : v->mv_values())
-        for (auto& [name, value] : xml_leaf_elements(text)) {
-            auto at = std::find_if(found.begin(), found.end(), [&](const auto& kv) { return kv.first == name; });
-            if (at == found.end()) found.emplace_back(std::move(name), std::vector<std::string>{std::move(value)});
-            else at->second.push_back(std::move(value));
+        for (auto& leaf : xml_leaf_elements(text)) {
+            auto at = std::find_if(found.begin(), found.end(), [&](const auto& kv) { return kv.first == leaf.first; });
+            if (at == found.end()) found.emplace_back(std::move(leaf.first), std::vector<std::string>{std::move(leaf.second)});
+            else at->second.push_back(std::move(leaf.second));
         }
     for (auto& [k, vals] : found)
         event.set(k, vals.size() == 1 ? Value::string(std::move(vals[0])) : Value::multi(std::move(vals)));
