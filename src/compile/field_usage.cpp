@@ -4,7 +4,7 @@
 #include "minispl/compile/field_usage.hpp"
 
 #include "minispl/ops/option_util.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,33 +1,12 @@
-// Lookup names of a rule pack's lookups/ directory.
+// Lookup names of a rule pack's lookups/ directory, as the lookup library finds them.
 #include "minispl/lint/lookup_index.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "minispl/sourcetypes/lookup_table.hpp"
 
 namespace minispl {
 
 void LookupIndex::load_directory(const std::filesystem::path& dir) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        if (!entry.is_regular_file()) continue;
-        const auto& p = entry.path();
-        std::string fname = p.filename().string();
-        if (p.extension() == ".yml" || p.extension() == ".yaml") {
-            try {
-                YAML::Node y = YAML::LoadFile(p.string());
-                if (y.IsMap()) {
-                    if (y["name"] && y["name"].IsScalar()) add(y["name"].Scalar());
-                    if (y["filename"] && y["filename"].IsScalar()) add(y["filename"].Scalar());
-                }
-            } catch (const std::exception&) {
-                // A malformed definition defines nothing; the data file next to it still counts.
-            }
-            continue;
-        }
-        add(fname);
-        add(p.stem().string());
-        if (fname.size() > 7 && fname.compare(fname.size() - 7, 7, ".csv.gz") == 0) add(fname.substr(0, fname.size() - 7));
-    }
+    for (auto& name : lookup_names(dir)) add(name);
 }
 
 bool LookupIndex::has(const std::string& table) const {

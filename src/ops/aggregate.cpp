@@ -5,7 +5,7 @@
 #include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/option_util.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -3,7 +3,7 @@
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/eval/time_format.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <cctype>
 #include <cmath>

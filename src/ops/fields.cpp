@@ -1,6 +1,6 @@
 #include "minispl/ops/fields.hpp"
 
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 namespace minispl {
 

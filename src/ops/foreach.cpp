@@ -1,7 +1,7 @@
 #include "minispl/ops/foreach.hpp"
 
 #include "minispl/ops/option_util.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <set>
 

@@ -30,7 +30,7 @@ InputlookupOperator::InputlookupOperator(const ast::LookupTableCmd& cmd, const O
             fail("unknown inputlookup option " + o.key + "= (expected append, start, max)");
         }
     }
-    if (cmd.where) where_.emplace(*cmd.where, ctx);
+    if (cmd.where) where_.emplace(*cmd.where, ctx.eval);
 }
 
 void InputlookupOperator::push(Event event) {

@@ -2,12 +2,11 @@
 #include "minispl/ops/option_util.hpp"
 
 #include "minispl/core/diagnostic.hpp"
-#include "minispl/ops/lookup_table.hpp"
+#include "minispl/sourcetypes/lookup_table.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <sstream>
 
 namespace minispl {
 
@@ -50,10 +49,7 @@ void OutputlookupOperator::finish() {
     std::vector<std::vector<std::string>> old;
     std::error_code ec;
     if (append_ && std::filesystem::is_regular_file(file_, ec)) {
-        std::ifstream in(file_, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        old = parse_csv(ss.str());
+        old = read_csv_file(file_);
         if (!old.empty()) cols = old[0];
     }
     for (const auto& r : rows_)

@@ -1,7 +1,7 @@
 #include "minispl/ops/rename.hpp"
 
 #include "minispl/core/diagnostic.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <algorithm>
 

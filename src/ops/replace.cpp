@@ -1,6 +1,6 @@
 #include "minispl/ops/replace.hpp"
 
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 namespace minispl {
 

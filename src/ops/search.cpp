@@ -3,7 +3,7 @@
 namespace minispl {
 
 SearchOperator::SearchOperator(const ast::SearchCmd& cmd, const OpContext& ctx) {
-    if (cmd.expr) matcher_.emplace(*cmd.expr, ctx);
+    if (cmd.expr) matcher_.emplace(*cmd.expr, ctx.eval);
 }
 
 void SearchOperator::push(Event event) {

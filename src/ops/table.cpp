@@ -1,6 +1,6 @@
 #include "minispl/ops/table.hpp"
 
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 namespace minispl {
 

@@ -38,7 +38,7 @@ TransactionOperator::Condition TransactionOperator::condition(const ast::Option&
             c.eval = std::make_unique<Evaluator>(*c.eval_ast, ctx.eval);
         } else {
             c.search_ast = parse_search_expression(text);
-            if (c.search_ast) c.search.emplace(*c.search_ast, ctx);
+            if (c.search_ast) c.search.emplace(*c.search_ast, ctx.eval);
             else throw SplError("transaction", "empty " + o.key + "=");
         }
     } catch (SplError& e) {

@@ -11,18 +11,20 @@ EventPrep::EventPrep(const InputSpec& in, const Sourcetype& st, const FieldUsage
     // InputSpec's host when none was declared (search_runner.hpp): the format's own host wins over it.
     static const std::string kDefaultHost = InputSpec{}.host;
     std::vector<std::string> from_event;
+    if (!usage.all) st_projection_ = st.project(usage.names);
+    // Metadata the search or a kept definition (an eventtype's search, say) reads.
     auto meta = [&](const char* name, std::string value, bool declared) {
-        if (!usage.reads(name)) return;
+        const auto& kept = st_projection_ ? st_projection_->fields : std::vector<std::string>{};
+        if (!usage.reads(name) && !std::binary_search(kept.begin(), kept.end(), std::string(name))) return;
         if (!derived || declared) return meta_.emplace_back(name, Value::string(std::move(value))), void();
         fallback_.emplace_back(name, Value::string(std::move(value)));
         from_event.push_back(name);
     };
-    meta("source", in.source.empty() ? in.file.string() : in.source, !in.source.empty());
-    meta("sourcetype", in.sourcetype.empty() ? st.name() : in.sourcetype, true);
+    meta("source", input_source(in), !in.source.empty());
+    meta("sourcetype", st.name(), true);  // the declared sourcetype, or the one rename_from gave it
     meta("host", in.host, in.host != kDefaultHost);
     meta("index", in.index, true);
     if (usage.all) return;
-    st_projection_ = st.project(usage.names);
     std::vector<std::string> json_fields = st_projection_->fields;
     // A name with a wildcard cannot limit the extraction; nor can a definition that may read
     // fields it does not name.

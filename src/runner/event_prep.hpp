@@ -7,7 +7,7 @@
 #include "minispl/io/field_projection.hpp"
 #include "minispl/io/json_lines_piece.hpp"
 #include "minispl/io/record_format.hpp"
-#include "minispl/ops/search_matcher.hpp"
+#include "minispl/eval/search_matcher.hpp"
 #include "minispl/runner/search_runner.hpp"
 #include "minispl/sourcetypes/sourcetype.hpp"
 
@@ -15,6 +15,9 @@
 #include <optional>
 
 namespace minispl {
+
+//! The `source` an input's events carry when the format does not say: the declared one, else the file.
+inline std::string input_source(const InputSpec& in) { return in.source.empty() ? in.file.string() : in.source; }
 
 //! Metadata (source, sourcetype, host, index), sourcetype fields and the leading search, for
 //! every event of one input; and the projection its record format extracts. Where the format

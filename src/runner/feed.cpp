@@ -16,7 +16,7 @@
 #include "minispl/compile/compiler.hpp"
 #include "minispl/io/piece_file.hpp"
 #include "minispl/io/record_format.hpp"
-#include "minispl/ops/search_matcher.hpp"
+#include "minispl/eval/search_matcher.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -52,7 +52,7 @@ FeedPlan plan_feed(const ast::Pipeline& pipeline, const SearchJob& job, const So
     // Terms on fields the sourcetypes do not define (and not metadata) can be looked for in the raw text.
     std::set<std::string, std::less<>> derived;
     for (const InputSpec& in : job.inputs)
-        for (auto& f : sourcetypes.get(in.sourcetype).defined_fields()) derived.insert(f);
+        for (auto& f : sourcetypes.resolve(in.sourcetype, input_source(in), in.host)->defined_fields()) derived.insert(f);
     static const std::set<std::string_view> metadata = {"source", "sourcetype", "host", "index", "splunk_server",
                                                         "eventtype", "tag", "linecount", "punct", "timestartpos",
                                                         "timeendpos"};
@@ -67,11 +67,12 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const Fee
           Operator& head, ReadStats& stats) {
     const uint64_t total = total_size(job.inputs);
     std::optional<SearchMatcher> leading;
-    if (plan.leading_search) leading.emplace(*std::get<ast::SearchCmd>(plan.leading_search->body).expr, ctx);
+    if (plan.leading_search) leading.emplace(*std::get<ast::SearchCmd>(plan.leading_search->body).expr, ctx.eval);
     const unsigned threads = job.threads ? job.threads : std::max(1u, std::thread::hardware_concurrency());
     uint64_t done_before = 0;
     for (const InputSpec& in : job.inputs) {
-        const Sourcetype& st = sourcetypes.get(in.sourcetype);
+        const auto resolved = sourcetypes.resolve(in.sourcetype, input_source(in), in.host);
+        const Sourcetype& st = *resolved;
         std::function<void(uint64_t)> progress;
         if (job.progress) progress = [&](uint64_t done) { job.progress(done_before + done, total); };
         const SearchMatcher* lead = leading ? &*leading : nullptr;

@@ -1,8 +1,8 @@
 #pragma once
 #include "minispl/ops/context.hpp"
-#include "minispl/ops/lookup_table.hpp"
+#include "minispl/sourcetypes/lookup_table.hpp"
 #include "minispl/ops/operator.hpp"
-#include "minispl/ops/search_matcher.hpp"
+#include "minispl/eval/search_matcher.hpp"
 #include "minispl/parse/ast.hpp"
 
 #include <memory>

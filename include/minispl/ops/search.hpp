@@ -1,7 +1,7 @@
 #pragma once
 #include "minispl/ops/context.hpp"
 #include "minispl/ops/operator.hpp"
-#include "minispl/ops/search_matcher.hpp"
+#include "minispl/eval/search_matcher.hpp"
 #include "minispl/parse/ast.hpp"
 
 #include <optional>

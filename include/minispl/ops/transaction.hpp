@@ -2,7 +2,7 @@
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/ops/context.hpp"
 #include "minispl/ops/operator.hpp"
-#include "minispl/ops/search_matcher.hpp"
+#include "minispl/eval/search_matcher.hpp"
 #include "minispl/parse/ast.hpp"
 
 #include <map>

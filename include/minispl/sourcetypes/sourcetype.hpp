@@ -1,12 +1,20 @@
 #pragma once
-// Search-time field definitions of a sourcetype (sourcetypes/*.yml): timestamp, aliases,
-// calculated fields (eval syntax) and CSV lookups, applied the way Splunk applies props.conf.
+// Search-time field definitions (sourcetypes/*.yml, one props.conf stanza per file, keyed by
+// sourcetype name, `source::` or `host::` pattern): timestamp, aliases, calculated fields (eval
+// syntax) and CSV lookups, applied the way Splunk applies props.conf; then eventtypes and tags
+// (sourcetypes/eventtypes/*.yml). Files: loader.cpp (YAML), applier.cpp (per event),
+// projection.cpp (what a search needs), registry.cpp (resolution and precedence),
+// lookup_table.cpp / lookup_matcher.cpp (the lookup engine), eventtypes.cpp.
 #include "minispl/core/event.hpp"
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/parse/ast.hpp"
+#include "minispl/sourcetypes/eventtypes.hpp"
+#include "minispl/sourcetypes/lookup_matcher.hpp"
+#include "minispl/sourcetypes/stanza_pattern.hpp"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,20 +22,11 @@
 
 namespace minispl {
 
-//! An automatic lookup of a sourcetype: CSV rows matched on input columns (exactly, or as
-//! `*` wildcard patterns for the columns named in `wildcard`), first matching row wins.
+//! An automatic lookup of a stanza (props.conf LOOKUP-): a CSV with its match rules, matched
+//! and written by the shared lookup engine.
 struct SourcetypeLookup {
-    std::string file;                                        //!< resolved path of the CSV
-    std::vector<std::pair<std::string, std::string>> inputs;  //!< (CSV column, event field)
-    std::vector<std::pair<std::string, std::string>> outputs; //!< (CSV column, event field)
-    std::vector<bool> wildcard;                               //!< per input: pattern match
-    bool overwrite = true;                                    //!< OUTPUT (true) or OUTPUTNEW (false)
-    std::vector<std::pair<std::string, std::string>> defaults; //!< (event field, value) when no row matches
-    std::vector<std::vector<std::string>> rows;               //!< input values then output values
-    uint64_t id = 0;                                          //!< unique per loaded lookup (match cache key)
-
-    //! The matching row, or nullptr.
-    const std::vector<std::string>* match(const Event& e) const;
+    std::string name;       //!< merge key across stanzas: `name:`, else the file as written
+    LookupMatcher matcher;  //!< table, inputs, outputs, OUTPUT/OUTPUTNEW, defaults
 };
 
 //! Which of a sourcetype's definitions a search needs, and the event fields those read.
@@ -41,16 +40,18 @@ struct SourcetypeProjection {
     std::vector<std::string> fields;
     bool all_fields = false;  //!< an expression may read fields it does not name: extract everything
     bool time = true;         //!< compute _time from the timestamp fields (only when _time is needed)
+    bool eventtypes = false;  //!< compute eventtype/tag fields (the search reads one of them)
 };
 
-//! One sourcetype: applies Splunk's search-time order to an event whose JSON fields are already
-//! extracted: timestamp (→ _time), aliases (FIELDALIAS), calculated fields (EVAL-, all computed
-//! from the event as it stands before any of them, then assigned in order), lookups (LOOKUP-).
+//! One definition stanza, or the merge of every stanza that applies to one input (what
+//! SourcetypeRegistry::resolve returns): applies Splunk's search-time order to an event whose
+//! JSON fields are already extracted: timestamp (→ _time), aliases (FIELDALIAS), calculated
+//! fields (EVAL-, all computed from the event as it stands before any of them, then assigned in
+//! order), lookups (LOOKUP-), then eventtypes and tags. Copyable (definitions are shared).
 class Sourcetype {
 public:
-    Sourcetype() = default;
-    Sourcetype(Sourcetype&&) noexcept = default;
-    Sourcetype& operator=(Sourcetype&&) noexcept = default;
+    //! What a stanza is keyed by (props.conf [<sourcetype>], [source::p], [host::p]).
+    enum class Key { Sourcetype, Source, Host };
 
     //! Loads a definition file. Throws SplError("sourcetype", "FILE: ...") for a bad file, an
     //! eval expression that does not parse, or a lookup CSV that cannot be read.
@@ -58,7 +59,17 @@ public:
     //! The built-in plain JSON sourcetype (no derived fields), used when no json.yml exists.
     static Sourcetype plain_json();
 
+    //! The sourcetype name; for a resolved definition the value of the events' `sourcetype`
+    //! field (the declared one, or the stanza's name when rename_from renamed it). For a
+    //! source/host stanza: the pattern.
     const std::string& name() const { return name_; }
+    Key key() const { return key_; }
+    //! The source/host pattern of such a stanza (nullptr for a sourcetype stanza).
+    const StanzaPattern* pattern() const { return pattern_ ? &*pattern_ : nullptr; }
+    //! Sourcetype patterns (`*` any run, case-insensitive) this stanza's name replaces.
+    const std::vector<std::string>& rename_from() const { return rename_from_; }
+    //! The eventtypes and tags applied after the lookups (null: none).
+    const Eventtypes* eventtypes() const { return eventtypes_.get(); }
     const std::filesystem::path& file() const { return file_; }
     //! Adds the sourcetype's fields and _time. `sourcetype`, `source`, `host`, `index` are the caller's.
     //! With a `projection` (from this sourcetype's project()), only its kept definitions run, and
@@ -81,17 +92,25 @@ public:
     };
     struct Calculated {
         std::string field, expression;
-        ast::ExprPtr ast;
-        std::optional<Evaluator> eval;
+        std::shared_ptr<const ast::Expr> ast;
+        std::shared_ptr<const Evaluator> eval;
     };
     const std::vector<Alias>& aliases() const { return aliases_; }
     const std::vector<Calculated>& calculated() const { return calculated_; }
     const std::vector<SourcetypeLookup>& lookups() const { return lookups_; }
 
 private:
+    friend class SourcetypeRegistry;
     void apply_time(Event& event) const;  //!< _time from the first timestamp field that parses
+    //! Takes `higher`'s definitions over this one's for the same attribute (alias by target
+    //! field, calculated by field, lookup by name, timestamp).
+    void merge_from(const Sourcetype& higher);
 
     std::string name_;
+    Key key_ = Key::Sourcetype;
+    std::optional<StanzaPattern> pattern_;
+    std::vector<std::string> rename_from_;
+    std::shared_ptr<const Eventtypes> eventtypes_;
     std::filesystem::path file_;
     std::vector<std::string> time_fields_;  // first present one is the timestamp
     std::string time_format_ = "auto";      // iso8601 | epoch | auto | a strptime format
@@ -100,21 +119,47 @@ private:
     std::vector<SourcetypeLookup> lookups_;
 };
 
-//! Every sourcetype definition of a directory, by name; unknown names get the plain JSON one.
+//! Every definition stanza of a directory (sourcetypes/*.yml) and its eventtypes
+//! (sourcetypes/eventtypes/*.yml), and their resolution for an input. Sourcetype names are
+//! case-insensitive. Copies share the loaded definitions (cheap to pass around); safe to use from
+//! several threads at once.
 class SourcetypeRegistry {
 public:
-    //! Loads every *.yml of `dir` (a missing dir gives only the built-in json sourcetype).
-    //! Throws SplError("sourcetype") for a bad definition file.
+    //! Loads every *.yml of `dir` and of `dir/eventtypes` (a missing dir gives only the built-in
+    //! json sourcetype). Throws SplError("sourcetype" / "eventtype") for a bad definition file
+    //! or a sourcetype name defined twice.
     explicit SourcetypeRegistry(const std::filesystem::path& dir);
-    //! The sourcetype called `name`, or the default (json) one.
+    //! The sourcetype stanza called `name` (any case), or the default (json) one. Only that
+    //! stanza: resolve() adds source/host stanzas, renames and eventtypes.
     const Sourcetype& get(std::string_view name) const;
     bool has(std::string_view name) const;
     std::vector<std::string> names() const;
     const Sourcetype& default_sourcetype() const;
 
+    //! Everything that applies to the events of one input, merged: the stanza of the sourcetype
+    //! (after rename_from; the default json one for an empty or unknown sourcetype), every
+    //! `source::` stanza matching `source` and every `host::` stanza matching `host`; for the same
+    //! attribute host:: beats source:: beats the sourcetype (within a level a literal pattern
+    //! beats a wildcard one, then the first in ASCII order wins); plus the eventtypes. Resolved
+    //! once per distinct (sourcetype, source, host) and kept. For a sourcetype it does not know
+    //! (see knows()) it says so once per process on stderr.
+    std::shared_ptr<const Sourcetype> resolve(std::string_view sourcetype, std::string_view source = {},
+                                              std::string_view host = {}) const;
+    //! The sourcetype events declared as `sourcetype` carry: the stanza name whose rename_from
+    //! matches it, else `sourcetype` itself.
+    std::string renamed(std::string_view sourcetype) const;
+    //! False when `sourcetype` (after rename_from) has no stanza: its events get only the plain
+    //! JSON extraction. The empty name and `json` are known.
+    bool knows(std::string_view sourcetype) const;
+    //! The warning for a sourcetype knows() rejects (for stderr and lint).
+    std::string unknown_message(std::string_view sourcetype) const;
+    //! The eventtypes and tags of the directory.
+    const Eventtypes& eventtypes() const;
+
+    struct State;
+
 private:
-    std::map<std::string, Sourcetype, std::less<>> by_name_;
-    Sourcetype fallback_;
+    std::shared_ptr<State> state_;
 };
 
 //! Where the project's sourcetype definitions are: $MINISPL_SOURCETYPES, else a `sourcetypes/`

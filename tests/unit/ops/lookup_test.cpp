@@ -1,7 +1,7 @@
 // lookup, inputlookup, outputlookup over a temporary lookups directory (security_content layout).
 #include "extraction_pipeline.hpp"
 
-#include "minispl/ops/lookup_table.hpp"
+#include "minispl/sourcetypes/lookup_table.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The search command's matching rules (spl-semantics.md, "The search command").
 #include "spl_pipeline.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <doctest/doctest.h>
 
@@ -154,7 +154,7 @@ TEST_CASE("search: CIDR values match IPv4 addresses") {
 TEST_CASE("search: subsearch nodes are rejected until the compiler has run them") {
     ast::SearchExpr sub;
     sub.kind = ast::SearchExpr::Kind::Subsearch;
-    CHECK_THROWS_AS(SearchMatcher(sub, OpContext{}), SplError);
+    CHECK_THROWS_AS(SearchMatcher(sub, EvalContext{}), SplError);
 }
 
 TEST_CASE("search: with no expression everything passes") {

@@ -1,4 +1,4 @@
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <cctype>
 

@@ -1,13 +1,15 @@
-#include "minispl/ops/search_matcher.hpp"
-#include "minispl/ops/option_util.hpp"
+#include "minispl/eval/search_matcher.hpp"
 
+#include "minispl/core/ascii.hpp"
+#include "minispl/eval/cidr.hpp"
 #include "minispl/eval/time_modifier.hpp"
-#include "minispl/ops/wildcard.hpp"
+#include "minispl/eval/wildcard.hpp"
 
 #include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <set>
 
 namespace minispl {
 
@@ -25,37 +27,11 @@ namespace {
 
 using Node = SearchMatcher::Node;
 
-using opt::lower;
-
-std::optional<uint32_t> ipv4(std::string_view s) {
-    unsigned a, b, c, d;
-    char tail;
-    std::string t(s);
-    if (std::sscanf(t.c_str(), "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) != 4) return std::nullopt;
-    if (a > 255 || b > 255 || c > 255 || d > 255) return std::nullopt;
-    return (a << 24) | (b << 16) | (c << 8) | d;
-}
-
-// `10.0.0.0/8` as a search value matches IPv4 addresses in that network.
-bool cidr_match(const std::string& pattern, const std::string& text, bool& was_cidr) {
-    was_cidr = false;
-    auto slash = pattern.find('/');
-    if (slash == std::string::npos) return false;
-    auto net = ipv4(std::string_view(pattern).substr(0, slash));
-    auto bits = parse_number(std::string_view(pattern).substr(slash + 1));
-    if (!net || !bits || *bits < 0 || *bits > 32 || *bits != static_cast<int>(*bits)) return false;
-    was_cidr = true;
-    auto ip = ipv4(text);
-    if (!ip) return false;
-    uint32_t mask = *bits == 0 ? 0 : ~uint32_t(0) << (32 - static_cast<int>(*bits));
-    return (*ip & mask) == (*net & mask);
-}
 
 bool value_matches(const std::string& pattern, const std::string& text) {
     if (pattern == "*") return true;
-    bool was_cidr;
-    if (cidr_match(pattern, text, was_cidr)) return true;
-    if (was_cidr) return false;
+    // `10.0.0.0/8` as a search value matches the addresses in that network.
+    if (is_cidr(pattern)) return cidr_contains(pattern, text);
     return wildcard_match(pattern, text, true);
 }
 
@@ -160,8 +136,9 @@ bool eval_node(const Node& n, const Event& e) {
 }
 
 struct Compiler {
-    const OpContext& ctx;
+    const EvalContext& ctx;
     std::vector<Diagnostic>& warnings;
+    std::set<std::string> reads;
 
     Node compile(const ast::SearchExpr& x) {
         Node n;
@@ -180,10 +157,12 @@ struct Compiler {
                 throw SplError("unsupported", "subsearch [...] in a search expression must be run before matching",
                                x.span.begin, x.span.end - x.span.begin);
             case K::Term:
+                reads.insert("_raw");
                 n.kind = Node::Kind::Term;
                 n.values.push_back(x.values.at(0).text);
                 return n;
             case K::TermFn:
+                reads.insert("_raw");
                 n.kind = lower(x.field) == "case" ? Node::Kind::TermCase : Node::Kind::TermToken;
                 n.values.push_back(x.values.at(0).text);
                 return n;
@@ -204,6 +183,7 @@ struct Compiler {
 
     // Fields with a meaning beyond the event's own fields.
     Node metadata(Node n, const ast::SearchExpr& x) {
+        reads.insert(n.field == "earliest" || n.field == "latest" ? "_time" : n.field);
         if (n.field == "earliest" || n.field == "latest") {
             if (n.kind != Node::Kind::Compare || n.op != ast::CompareOp::Eq)
                 throw SplError("unsupported", "not supported: " + n.field + " with an operator other than =",
@@ -242,16 +222,17 @@ struct Compiler {
 
 }  // namespace
 
-double search_time_bound(const std::string& text, const OpContext& ctx, const ast::Span& span) {
-    double now = ctx.eval.now != 0 ? ctx.eval.now : static_cast<double>(std::time(nullptr));
+double search_time_bound(const std::string& text, const EvalContext& ctx, const ast::Span& span) {
+    double now = ctx.now != 0 ? ctx.now : static_cast<double>(std::time(nullptr));
     if (auto t = parse_time_bound(text, now)) return *t;
     throw SplError("unsupported", "not supported: time modifier '" + text + "'", span.begin,
                    span.end > span.begin ? span.end - span.begin : 1);
 }
 
-SearchMatcher::SearchMatcher(const ast::SearchExpr& expr, const OpContext& ctx) {
-    Compiler c{ctx, warnings_};
+SearchMatcher::SearchMatcher(const ast::SearchExpr& expr, const EvalContext& ctx) {
+    Compiler c{ctx, warnings_, {}};
     root_ = std::make_unique<Node>(c.compile(expr));
+    fields_read_.assign(c.reads.begin(), c.reads.end());
 }
 
 SearchMatcher::~SearchMatcher() = default;
