@@ -13,7 +13,7 @@ check() {  # description, then a command that must succeed
     if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
 }
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
+MINISPL_SOURCETYPES="$PACK/sourcetypes" "$MINISPL" test "$PACK/detections" --attack-data "$TMP" -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
     >"$TMP/out" 2>"$TMP/err"
 code=$?
 check "exit 1 when a test fails" test "$code" = 1
@@ -34,8 +34,10 @@ check "no progress bar off a terminal" test ! -s "$TMP/err"
 check "JUnit report" grep -q '<testsuites tests="13" failures="4" skipped="5"' "$TMP/r.xml"
 check "JSON report" grep -q '"status": "dataset_missing"' "$TMP/r.json"
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'fx_pass*' >"$TMP/out2"
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'fx_pass*' >"$TMP/out2" 2>"$TMP/err2"
 check "filter: only the matching rule, exit 0" test "$?" = 0 -a "$(tail -n 1 "$TMP/out2")" = "1 passed, 0 failed, 0 skipped"
+check "a sourcetype minispl does not define: said once on stderr" \
+    test "$(grep -c "sourcetype 'fx:login' is not defined" "$TMP/err2")" = 1
 
 "$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Tstats' >/dev/null
 check "skips alone: exit 0" test "$?" = 0
