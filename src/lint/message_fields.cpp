@@ -3,6 +3,8 @@
 // commands whose effect on the field set is known); otherwise nothing is reported.
 #include "checks.hpp"
 
+#include "minispl/eval/wildcard.hpp"
+
 #include <optional>
 #include <regex>
 #include <variant>
@@ -16,21 +18,9 @@ template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
 
 //! Glob match with `*`; `caps` receives what each `*` matched.
 bool glob(std::string_view pat, std::string_view s, std::vector<std::string>* caps = nullptr) {
-    size_t star = pat.find('*');
-    if (star == std::string_view::npos) return pat == s;
-    if (s.size() < star || s.substr(0, star) != pat.substr(0, star)) return false;
-    std::string_view rest = pat.substr(star + 1);
-    for (size_t take = 0; star + take <= s.size(); ++take) {
-        std::vector<std::string> sub;
-        if (glob(rest, s.substr(star + take), caps ? &sub : nullptr)) {
-            if (caps) {
-                caps->push_back(std::string(s.substr(star, take)));
-                caps->insert(caps->end(), sub.begin(), sub.end());
-            }
-            return true;
-        }
-    }
-    return false;
+    auto got = wildcard_captures(pat, s);
+    if (got && caps) caps->insert(caps->end(), got->begin(), got->end());
+    return got.has_value();
 }
 
 std::string fill(std::string_view pat, const std::vector<std::string>& caps) {
