@@ -6,6 +6,7 @@
 #include "minispl/eval/search_matcher.hpp"
 #include "minispl/eval/wildcard.hpp"
 #include "minispl/parse/parser.hpp"
+#include "minispl/sourcetypes/definition_files.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -209,14 +210,7 @@ Eventtypes Eventtypes::parse(const std::string& yaml, const std::string& file) {
 
 Eventtypes Eventtypes::load_directory(const std::filesystem::path& dir) {
     Eventtypes out;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.is_regular_file() && (entry.path().extension() == ".yml" || entry.path().extension() == ".yaml"))
-            files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
+    for (const auto& f : definition_files(dir)) {
         std::ifstream in(f, std::ios::binary);
         if (!in) throw SplError("eventtype", f.string() + ": cannot read the file");
         std::string yaml((std::istreambuf_iterator<char>(in)), {});

@@ -5,6 +5,7 @@
 #include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/eval/wildcard.hpp"
+#include "minispl/sourcetypes/definition_files.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -93,14 +94,7 @@ SourcetypeRegistry::SourcetypeRegistry(const std::filesystem::path& dir) : state
     State& s = *state_;
     s.dir = dir;
     s.eventtypes = std::make_shared<const Eventtypes>(Eventtypes::load_directory(dir / "eventtypes"));
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.is_regular_file() && (entry.path().extension() == ".yml" || entry.path().extension() == ".yaml"))
-            files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
+    for (const auto& f : definition_files(dir)) {
         Sourcetype st = Sourcetype::load(f);
         switch (st.key()) {
             case Sourcetype::Key::Source: s.sources.push_back(std::move(st)); break;
