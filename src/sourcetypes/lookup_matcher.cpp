@@ -109,30 +109,35 @@ std::vector<size_t> LookupMatcher::find(const std::vector<std::vector<std::strin
     return matched;
 }
 
-std::vector<size_t> LookupMatcher::matches(const Event& event) const {
-    if (!table_ || inputs_.empty()) return {};
-    thread_local std::vector<std::vector<std::string>> keys;
+std::vector<size_t> LookupMatcher::matches(const Event& event) const { return matched_rows(event); }
+
+const std::vector<size_t>& LookupMatcher::matched_rows(const Event& event) const {
+    static const std::vector<size_t> none;
+    if (!table_ || inputs_.empty()) return none;
+    // The memo key first, from the values in place (hot: every event of a sourcetype lookup);
+    // the per-input value lists only on a miss.
     thread_local std::string key;
-    keys.resize(inputs_.size());
     key.clear();
-    for (size_t k = 0; k < inputs_.size(); ++k) {
-        const Value* v = event.find(inputs_[k].event_field);
-        if (!v || v->mv_size() == 0) return {};
-        keys[k] = v->mv_values();
-        for (const auto& s : keys[k]) (key += s) += '\x1e';
+    for (const auto& in : inputs_) {
+        const Value* v = event.find(in.event_field);
+        if (!v || v->mv_size() == 0) return none;
+        if (v->is_string())
+            (key += v->str()) += '\x1e';
+        else
+            for (size_t i = 0, n = v->mv_size(); i < n; ++i) (key += v->mv_at(i)) += '\x1e';
         key += '\x1f';
     }
     thread_local Memo memo;
     auto& rows = memo.of(id_);
     if (auto it = rows.find(key); it != rows.end()) return it->second;
     if (rows.size() >= Memo::kEntries) rows.clear();
-    std::vector<size_t> found = find(keys);
-    rows.emplace(key, found);
-    return found;
+    std::vector<std::vector<std::string>> keys;
+    for (const auto& in : inputs_) keys.push_back(event.find(in.event_field)->mv_values());
+    return rows.emplace(key, find(keys)).first->second;
 }
 
 void LookupMatcher::apply(Event& event) const {
-    const std::vector<size_t> matched = matches(event);
+    const std::vector<size_t>& matched = matched_rows(event);  // valid until this thread's next match
     for (const auto& out : outputs_) {
         if (output_new_ && event.has(out.event_field)) continue;
         std::vector<std::string> values;

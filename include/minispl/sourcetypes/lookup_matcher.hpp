@@ -46,6 +46,8 @@ public:
 
 private:
     struct Index;
+    //! matches() from the per-thread memo: valid until the thread's next call.
+    const std::vector<size_t>& matched_rows(const Event& event) const;
     bool row_matches(const std::vector<std::string>& row, const std::vector<std::vector<std::string>>& keys) const;
     std::vector<size_t> find(const std::vector<std::vector<std::string>>& keys) const;
 
