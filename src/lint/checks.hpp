@@ -18,6 +18,10 @@ void check_schema(const Detection& rule, std::vector<Diagnostic>& out);
 //! `tests:` entries without attack_data (rule "tests-without-data"), file positions.
 void check_tests(const Detection& rule, std::vector<Diagnostic>& out);
 
+//! A test's attack_data sourcetype minispl has no definitions for (rule "unknown-sourcetype",
+//! info: its events get only the plain JSON extraction), file positions. Needs ctx.sourcetypes.
+void check_sourcetypes(const Detection& rule, const LintContext& ctx, std::vector<Diagnostic>& out);
+
 //! The rule's `<name>_filter` macro: absent, or not the last stage (rule "missing-filter-macro").
 //! Offsets into the ORIGINAL search text.
 void check_filter_macro(const Detection& rule, std::vector<Diagnostic>& out);

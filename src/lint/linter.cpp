@@ -10,6 +10,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace minispl {
@@ -73,6 +74,7 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
 
     lint::check_schema(rule, in_file);
     lint::check_tests(rule, in_file);
+    lint::check_sourcetypes(rule, ctx, in_file);
     lint::check_filter_macro(rule, in_search);
 
     std::string unsupported;
@@ -252,11 +254,19 @@ std::vector<RuleReport> lint_paths(const std::vector<std::filesystem::path>& pat
     }
 
     std::vector<RuleReport> reports(files.size());
+    // The project's sourcetype definitions, for unknown-sourcetype; a bad definition file is
+    // minispl's problem, not the rule's: the check is then left out.
+    std::optional<SourcetypeRegistry> sourcetypes;
+    try {
+        sourcetypes.emplace(default_sourcetype_dir());
+    } catch (const SplError&) {
+    }
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i; (i = next.fetch_add(1)) < files.size();) {
             LintContext ctx;
             ctx.lookups = pack_of[i]->lookups_known ? &pack_of[i]->lookups : nullptr;
+            ctx.sourcetypes = sourcetypes ? &*sourcetypes : nullptr;
             reports[i] = lint_file(files[i], pack_of[i]->macros, ctx, opts.include_deprecated);
         }
     };
@@ -305,6 +315,7 @@ const std::vector<LintRuleInfo>& lint_rule_catalogue() {
         {"missing-filter-macro", Severity::Warning, "The search does not end with the rule's `<name>_filter` macro."},
         {"message-field", Severity::Warning, "A $field$ of the rule message is not among the search's output fields."},
         {"tests-without-data", Severity::Warning, "A tests: entry has no attack_data."},
+        {"unknown-sourcetype", Severity::Info, "A test's attack_data sourcetype has no definition in sourcetypes/: its events get only the plain JSON extraction (no aliases, calculated fields or lookups)."},
         {"unsupported", Severity::Info, "The rule uses a command minispl does not implement: it is valid SPL but cannot run here."},
         {"internal", Severity::Error, "minispl failed while linting the rule (a bug: please report it)."},
     };

@@ -3,6 +3,7 @@
 // lookups, contentctl conventions) and says per rule whether minispl can run it.
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/lint/lookup_index.hpp"
+#include "minispl/sourcetypes/sourcetype.hpp"
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/rules/detection.hpp"
 
@@ -23,6 +24,7 @@ struct LintOptions {
 //! What one rule is checked against (shared, read-only, by every worker).
 struct LintContext {
     const LookupIndex* lookups = nullptr;  //!< null: lookup-undefined is not checked
+    const SourcetypeRegistry* sourcetypes = nullptr;  //!< null: unknown-sourcetype is not checked
 };
 
 //! The findings for one rule file, positions mapped to the file.

@@ -241,3 +241,21 @@ TEST_CASE("JSON and SARIF outputs") {
     CHECK(res["locations"][0]["physicalLocation"]["region"]["startLine"] == 12);
     CHECK(s["runs"][0]["tool"]["driver"]["rules"][res["ruleIndex"].get<int>()]["id"] == "unknown-command");
 }
+
+TEST_CASE("unknown-sourcetype: a test's sourcetype without a definition is a note, once per rule; a known one is not") {
+    Pack p;
+    const std::string tests =
+        "tests:\n- name: T\n  attack_data:\n  - data: a.log\n    sourcetype: no:such:st\n    source: s\n"
+        "  - data: b.log\n    sourcetype: no:such:st\n    source: s\n"
+        "  - data: c.log\n    sourcetype: AWS:CloudTrail\n    source: s\n";
+    auto r = p.lint(p.rule("st_rule", "`sysmon` | stats count by dest | `st_rule_filter`", "Host $dest$ seen", tests));
+    size_t unknown = 0;
+    for (const auto& d : r.diagnostics)
+        if (d.rule == "unknown-sourcetype") {
+            ++unknown;
+            CHECK(d.severity == Severity::Info);
+            CHECK(d.message.find("'no:such:st'") != std::string::npos);
+        }
+    CHECK(unknown == 1);  // aws:cloudtrail is defined (names are case-insensitive)
+    CHECK(r.runnable);
+}
