@@ -212,8 +212,8 @@ struct Compiler {
         }
         if (n.field == "eventtype") {
             warnings.push_back(Diagnostic{"unknown-eventtype", Severity::Warning,
-                                          "eventtype definitions are not available: eventtype= matches only events "
-                                          "with an eventtype field",
+                                          "eventtype= matches only the eventtypes defined in sourcetypes/eventtypes "
+                                          "(an eventtype defined nowhere there matches no event)",
                                           x.span.begin, x.span.end - x.span.begin, {}, {}});
         }
         return n;

@@ -13,11 +13,12 @@ namespace minispl {
 
 //! Decides whether an event matches a search expression, with the search command's rules:
 //! field names case-sensitive, values case-insensitive with `*` wildcards (quoted too), CIDR
-//! values for IPv4 fields, `f=*` for existence, any value of a multivalue, `f!=v` only where f
+//! values (IPv4, IPv6) for address fields, `f=*` for existence, any value of a multivalue, `f!=v` only where f
 //! exists, `NOT f=v` also where it does not, `<`/`>` numeric when both sides are numbers,
 //! bare terms and phrases as case-insensitive substrings of _raw, TERM()/CASE(),
 //! `earliest=`/`latest=` bounding _time, `index=` (minispl has no indexes: it matches events
-//! that carry no index field) and `eventtype=` (false unless the event has an eventtype field).
+//! that carry no index field) and `eventtype=` (a comparison with the eventtype field, which the
+//! sourcetype layer computes from sourcetypes/eventtypes/*.yml; none there: no match).
 class SearchMatcher {
 public:
     //! Compiles the expression. Throws SplError("unsupported") for a subsearch node (the
