@@ -13,7 +13,7 @@ check() {  # description, then a command that must succeed
     if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
 }
 
-MINISPL_SOURCETYPES="$PACK/sourcetypes" "$MINISPL" test "$PACK/detections" --attack-data "$TMP" -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
+MINISPL_SOURCETYPES="$SRC/tests/fixtures/runner_sourcetypes" "$MINISPL" test "$PACK/detections" --attack-data "$TMP" -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
     >"$TMP/out" 2>"$TMP/err"
 code=$?
 check "exit 1 when a test fails" test "$code" = 1
