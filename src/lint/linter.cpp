@@ -5,6 +5,7 @@
 #include "minispl/compile/compiler.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
+#include "minispl/sourcetypes/sourcetype.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -3,7 +3,6 @@
 // lookups, contentctl conventions) and says per rule whether minispl can run it.
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/lint/lookup_index.hpp"
-#include "minispl/sourcetypes/sourcetype.hpp"
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/rules/detection.hpp"
 
@@ -20,6 +19,8 @@ struct LintOptions {
     bool include_deprecated = false;  //!< lint rules under deprecated/ or with status: deprecated
     unsigned threads = 2;             //!< worker threads over the files
 };
+
+class SourcetypeRegistry;
 
 //! What one rule is checked against (shared, read-only, by every worker).
 struct LintContext {
