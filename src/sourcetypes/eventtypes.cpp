@@ -36,7 +36,7 @@ struct FieldTag {
 
 [[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
     Diagnostic d;
-    d.rule = "eventtype";
+    d.rule = "sourcetype";
     d.file = file;
     d.pos.line = static_cast<uint32_t>(n.Mark().line + 1);
     d.pos.column = static_cast<uint32_t>(n.Mark().column + 1);
@@ -95,7 +95,7 @@ void Eventtypes::State::add(const std::string& yaml, const std::string& file) {
         root = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
         Diagnostic d;
-        d.rule = "eventtype";
+        d.rule = "sourcetype";
         d.file = file;
         d.pos.line = static_cast<uint32_t>(e.mark.line + 1);
         d.message = file + ":" + std::to_string(d.pos.line) + ": " + e.msg;
@@ -162,7 +162,7 @@ void Eventtypes::State::finish() {
         if (state[i] == 1) {
             std::string cycle;
             for (const auto& p : path) cycle += (cycle.empty() ? "" : " -> ") + p;
-            throw SplError("eventtype", defined_in[eventtypes[i].name] + ": eventtypes refer to each other in a cycle: " + cycle);
+            throw SplError("sourcetype", defined_in[eventtypes[i].name] + ": eventtypes refer to each other in a cycle: " + cycle);
         }
         state[i] = 1;
         for (const auto& ref : eventtypes[i].refers) {
@@ -173,7 +173,7 @@ void Eventtypes::State::finish() {
                     visit(j, path);
                 }
             if (!any && !has_wildcard(ref))
-                throw SplError("eventtype", defined_in[eventtypes[i].name] + ": eventtype " + eventtypes[i].name +
+                throw SplError("sourcetype", defined_in[eventtypes[i].name] + ": eventtype " + eventtypes[i].name +
                                                 " refers to eventtype " + ref + ", which is not defined");
         }
         state[i] = 2;
@@ -212,7 +212,7 @@ Eventtypes Eventtypes::load_directory(const std::filesystem::path& dir) {
     Eventtypes out;
     for (const auto& f : definition_files(dir)) {
         std::ifstream in(f, std::ios::binary);
-        if (!in) throw SplError("eventtype", f.string() + ": cannot read the file");
+        if (!in) throw SplError("sourcetype", f.string() + ": cannot read the file");
         std::string yaml((std::istreambuf_iterator<char>(in)), {});
         out.state_->add(yaml, f.string());
     }

@@ -22,7 +22,7 @@ public:
     Eventtypes(Eventtypes&&) noexcept;
     Eventtypes& operator=(Eventtypes&&) noexcept;
 
-    //! Every *.yml of `dir` (a missing directory gives none). Throws SplError("eventtype",
+    //! Every *.yml of `dir` (a missing directory gives none). Throws SplError("sourcetype",
     //! "FILE:LINE: ...") for a bad file, a search that does not parse, an eventtype defined twice,
     //! a reference to an unknown eventtype, or eventtypes that refer to each other in a cycle.
     static Eventtypes load_directory(const std::filesystem::path& dir);

@@ -126,7 +126,7 @@ private:
 class SourcetypeRegistry {
 public:
     //! Loads every *.yml of `dir` and of `dir/eventtypes` (a missing dir gives only the built-in
-    //! json sourcetype). Throws SplError("sourcetype" / "eventtype") for a bad definition file
+    //! json sourcetype). Throws SplError("sourcetype") for a bad definition or eventtype file
     //! or a sourcetype name defined twice.
     explicit SourcetypeRegistry(const std::filesystem::path& dir);
     //! The sourcetype stanza called `name` (any case), or the default (json) one. Only that

@@ -279,6 +279,7 @@ TEST_CASE("eventtype files: an unknown reference, a cycle, a bad search, a dupli
         FAIL("a self-reference is a cycle");
     } catch (const SplError& e) {
         CHECK(std::string(e.what()).find("cycle") != std::string::npos);
+        CHECK(e.diagnostic().rule == "sourcetype");  // a definition-file error, as the stanzas'
     }
 }
 
