@@ -93,6 +93,14 @@ def set_data(line, name, value):
     return line.replace("</EventData>", "<Data Name='%s'>%s</Data></EventData>" % (name, value), 1)
 
 
+SECURITY = re.compile(r"<Security(?: UserID='[^']*')?/>")
+
+
+def set_user_sid(line, sid):
+    """The System/Security/@UserID of an event line (rules group service installs by UserID)."""
+    return SECURITY.sub("<Security UserID='%s'/>" % sid, line, count=1)
+
+
 class Stamper:
     """Gives an event its new time, host and per-(host, channel) record number."""
 
@@ -161,7 +169,7 @@ def planted_sequence(pool, rng, n, t):
         for k, v in (("ServiceName", "plantsvc%d" % n), ("ImagePath", r"C:\Users\Public\plantsvc%d.exe" % n),
                      ("ServiceType", "user mode service"), ("StartType", "demand start"), ("AccountName", "LocalSystem")):
             base = set_data(base, k, v)
-        out.append((t + 3, "System", host, base))
+        out.append((t + 3, "System", host, set_user_sid(base, "S-1-5-21-1000-2000-3000-%d" % (1100 + n))))
     return out
 
 
