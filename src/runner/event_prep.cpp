@@ -4,12 +4,37 @@
 
 namespace minispl {
 
+//! One (source, host) pair's definitions and the part of them the search needs.
+struct EventPrep::Resolved {
+    std::string source, host;
+    std::shared_ptr<const Sourcetype> st;
+    std::optional<SourcetypeProjection> projection;
+};
+
+namespace {
+std::atomic<uint64_t> next_prep_id{1};
+}
+
 EventPrep::EventPrep(const InputSpec& in, const Sourcetype& st, const FieldUsage& usage, const SearchMatcher* leading,
-                     const RecordFormat* format)
-    : st_(st), leading_(leading) {
+                     const RecordFormat* format, const SourcetypeRegistry* registry)
+    : st_(st), leading_(leading), registry_(registry), sourcetype_(in.sourcetype), usage_(usage),
+      id_(next_prep_id.fetch_add(1, std::memory_order_relaxed)) {
     const bool derived = format && format->derives_source_and_host();
     // InputSpec's host when none was declared (search_runner.hpp): the format's own host wins over it.
     static const std::string kDefaultHost = InputSpec{}.host;
+    per_event_ = registry && derived &&
+                 (in.source.empty() || (in.host == kDefaultHost && registry->has_host_stanzas()));
+    if (per_event_) {
+        // Every field: the stanzas that apply, and so the fields they read, are known per event.
+        // The metadata fill-ins still apply (the event's own source/host win over them).
+        if (in.source.empty()) fallback_.emplace_back("source", Value::string(input_source(in)));
+        else meta_.emplace_back("source", Value::string(in.source));
+        meta_.emplace_back("sourcetype", Value::string(st.name()));
+        if (in.host == kDefaultHost) fallback_.emplace_back("host", Value::string(in.host));
+        else meta_.emplace_back("host", Value::string(in.host));
+        meta_.emplace_back("index", Value::string(in.index));
+        return;
+    }
     std::vector<std::string> from_event;
     if (!usage.all) st_projection_ = st.project(usage.names);
     // Metadata the search or a kept definition (an eventtype's search, say) reads.
@@ -36,11 +61,38 @@ EventPrep::EventPrep(const InputSpec& in, const Sourcetype& st, const FieldUsage
     fields_ = FieldProjection::of(json_fields);
 }
 
+EventPrep::~EventPrep() = default;
+
+const EventPrep::Resolved& EventPrep::resolved_for(const Event& e) const {
+    const std::string source = e.get("source").to_string(), host = e.get("host").to_string();
+    // A file holds one channel, or a few: the thread's last pair almost always matches.
+    thread_local uint64_t last_id = 0;
+    thread_local const Resolved* last = nullptr;
+    if (last_id == id_ && last->source == source && last->host == host) return *last;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const Resolved* found = nullptr;
+    for (const Resolved& r : resolved_)
+        if (r.source == source && r.host == host) found = &r;
+    if (!found) {
+        Resolved r{source, host, registry_->resolve(sourcetype_, source, host), std::nullopt};
+        if (!usage_.all) r.projection = r.st->project(usage_.names);
+        found = &resolved_.emplace_back(std::move(r));
+    }
+    last_id = id_;
+    last = found;
+    return *found;
+}
+
 bool EventPrep::operator()(Event& e) const {
     for (const auto& [name, value] : meta_) e.set(name, value);
     for (const auto& [name, value] : fallback_)
         if (!e.has(name)) e.set(name, value);
-    st_.apply(e, st_projection_ ? &*st_projection_ : nullptr);
+    if (per_event_) {
+        const Resolved& r = resolved_for(e);
+        r.st->apply(e, r.projection ? &*r.projection : nullptr);
+    } else {
+        st_.apply(e, st_projection_ ? &*st_projection_ : nullptr);
+    }
     return !leading_ || leading_->matches(e);
 }
 
@@ -64,8 +116,9 @@ LineSelector AdaptiveFilter::selector() {
             [this](std::string_view line) { return keep(line); }};
 }
 
-const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format) {
+const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format, const EventPrep& prep) {
     static const RawPrefilter none;
+    if (prep.resolves_per_event()) return none;
     if (!format) return pre;
     for (const auto& clause : pre.clauses())
         for (const auto& literal : clause)

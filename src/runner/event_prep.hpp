@@ -12,6 +12,9 @@
 #include "minispl/sourcetypes/sourcetype.hpp"
 
 #include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace minispl {
@@ -22,11 +25,19 @@ inline std::string input_source(const InputSpec& in) { return in.source.empty() 
 //! Metadata (source, sourcetype, host, index), sourcetype fields and the leading search, for
 //! every event of one input; and the projection its record format extracts. Where the format
 //! derives source and host from the event (XmlWinEventLog), the declared ones override them and
-//! the defaults only fill in when the event has none.
+//! the defaults only fill in when the event has none. Then the `source::`/`host::` stanzas that
+//! apply depend on the event: with `registry` given, an input whose source or host was not
+//! declared resolves its definitions per event (source, host) — once per distinct pair, not per
+//! event — and extracts every field, since which stanza's fields are read is known only then.
 class EventPrep {
 public:
     EventPrep(const InputSpec& in, const Sourcetype& st, const FieldUsage& usage, const SearchMatcher* leading,
-              const RecordFormat* format);
+              const RecordFormat* format, const SourcetypeRegistry* registry = nullptr);
+    ~EventPrep();
+
+    //! The definitions depend on each event's source/host: the raw prefilter, derived from the
+    //! input's declared definitions, cannot tell which fields are derived, so it must not be used.
+    bool resolves_per_event() const { return per_event_; }
 
     //! The fields to extract, or nullptr for all of them.
     const FieldProjection* projection() const { return fields_ ? &*fields_ : nullptr; }
@@ -35,8 +46,18 @@ public:
     bool operator()(Event& e) const;
 
 private:
+    struct Resolved;
+    const Resolved& resolved_for(const Event& e) const;
+
     const Sourcetype& st_;
     const SearchMatcher* leading_;
+    const SourcetypeRegistry* registry_ = nullptr;
+    std::string sourcetype_;  // as declared, for resolve()
+    FieldUsage usage_;
+    bool per_event_ = false;
+    uint64_t id_;                                       // tells this prep's per-thread cache entry from another's
+    mutable std::mutex mutex_;                          // guards resolved_
+    mutable std::deque<Resolved> resolved_;             // stable addresses: threads keep pointers
     std::vector<std::pair<std::string, Value>> meta_;      // set on every event
     std::vector<std::pair<std::string, Value>> fallback_;  // set when the event has none
     std::optional<SourcetypeProjection> st_projection_;
@@ -65,9 +86,10 @@ private:
     bool off_ = false;
 };
 
-//! `pre` when every literal of it is safe in `format`'s raw text, else the empty prefilter
-//! (keeping every record: a clause cannot be dropped from a disjunction).
-const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format);
+//! `pre` when every literal of it is safe in `format`'s raw text and `prep` resolves its
+//! definitions up front, else the empty prefilter (keeping every record: a clause cannot be
+//! dropped from a disjunction, and per-event definitions may derive any field).
+const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format, const EventPrep& prep);
 
 //! Adds one input's counts and first problems to the job's.
 void add_stats(ReadStats& into, const ReadStats& s);

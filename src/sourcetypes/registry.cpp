@@ -169,6 +169,8 @@ std::shared_ptr<const Sourcetype> SourcetypeRegistry::resolve(std::string_view s
     return s.resolved.emplace(std::move(key), std::move(merged)).first->second;
 }
 
+bool SourcetypeRegistry::has_host_stanzas() const { return !state_->hosts.empty(); }
+
 std::filesystem::path default_sourcetype_dir() {
     if (const char* env = std::getenv("MINISPL_SOURCETYPES"); env && *env) return env;
     std::error_code ec;

@@ -155,6 +155,8 @@ public:
     std::string unknown_message(std::string_view sourcetype) const;
     //! The eventtypes and tags of the directory.
     const Eventtypes& eventtypes() const;
+    //! Some stanza is keyed by `host::` (an input's host then decides what applies).
+    bool has_host_stanzas() const;
 
     struct State;
 
