@@ -1,5 +1,8 @@
-// AST → operator chain. The table of commands the engine runs is command_table.cpp.
+// AST → operator chain. What each command is (its builder, whether it reads the order) is its
+// row in command_specs.cpp.
 #include "minispl/compile/compiler.hpp"
+
+#include "minispl/compile/command_spec.hpp"
 
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/aggregate.hpp"
@@ -10,11 +13,13 @@
 
 namespace minispl {
 
-// Defined in command_table.cpp: builds the operator(s) for one command, or returns false
-// when the engine does not implement it.
-bool build_operator(const ast::Command& cmd, const CompileContext& ctx, CompiledPipeline& out);
-bool is_order_sensitive(const ast::Command& cmd);
-bool makes_order_irrelevant(const ast::Command& cmd);
+bool has_subsearch(const ast::SearchExpr* e) {
+    if (!e) return false;
+    if (e->kind == ast::SearchExpr::Kind::Subsearch) return true;
+    for (const auto& c : e->children)
+        if (has_subsearch(c.get())) return true;
+    return false;
+}
 
 void CompiledPipeline::append(std::unique_ptr<Operator> op) {
     Operator* prev = ops_.empty() ? nullptr : ops_.back().get();
@@ -30,20 +35,23 @@ std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline
     bool ordered = false;
     for (const ast::Command& cmd : pipeline.commands) {
         if (&cmd == ctx.done_while_reading) continue;
-        if (!ordered && is_order_sensitive(cmd)) {
+        if (!ordered && reads_input_order(cmd)) {
             out->append(std::make_unique<TimeOrderOperator>());
             ordered = true;
         }
-        if (!build_operator(cmd, ctx, *out)) {
+        const CommandSpec* spec = find_command(cmd.name);
+        if (spec && spec->build) {
+            spec->build(*out, cmd, ctx);
+        } else {
             // A command Splunk has but minispl does not run yet, or a name Splunk does not know.
-            bool known = is_known_command(cmd.name);
+            const bool known = spec != nullptr;
             throw SplError(known ? "unsupported" : "unknown-command",
                            known ? fmt::format("not supported: {}", cmd.name)
                                  : fmt::format("unknown search command '{}'", cmd.name),
                            cmd.name_span.begin,
                            std::max<uint32_t>(1, cmd.name_span.end - cmd.name_span.begin));
         }
-        if (makes_order_irrelevant(cmd)) {
+        if (spec && spec->replaces_order) {
             ordered = true;
             out->returns_events = false;
         }
@@ -76,7 +84,8 @@ void find_in_pipeline(const ast::Pipeline& p, Unsupported& found) {
                     // for the functions wildcard_aggregation_supported() names; the others, and
                     // wildcard by-fields, are refused when the operator is built: say so before
                     // anything runs.
-                    const bool wildcards_run = cmd.name == "stats" || cmd.name == "eventstats";
+                    const CommandSpec* spec = find_command(cmd.name);
+                    const bool wildcards_run = spec && spec->wildcard_aggregations;
                     for (const auto& a : body.aggregations)
                         if (found.command.empty() && a.field.find('*') != std::string::npos &&
                             !(wildcards_run && wildcard_aggregation_supported(a.function)))

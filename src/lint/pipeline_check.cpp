@@ -1,8 +1,9 @@
 // unknown-command, unknown-function, lookup-undefined and eval-dotted-name over a parsed search.
 #include "checks.hpp"
+#include "minispl/compile/command_spec.hpp"
+#include "minispl/compile/output_fields.hpp"
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/ops/aggregate.hpp"
-#include "minispl/parse/parser.hpp"
 
 #include <algorithm>
 #include <map>
@@ -50,7 +51,7 @@ private:
                                made_.insert(a.field);
                            }
                        },
-                       [&](const ast::RexCmd& r) { for (auto& g : rex_groups(r.regex)) made_.insert(std::move(g)); },
+                       [&](const ast::RexCmd& r) { for (auto& g : rex_group_names(r.regex)) made_.insert(std::move(g)); },
                        [&](const ast::StatsCmd& s) {
                            for (const auto& a : s.aggregations) {
                                if (!is_stats_function(a.function))
@@ -64,7 +65,8 @@ private:
                        [&](const ast::LookupCmd& l) { table(l.table, l.table_span); },
                        [&](const ast::LookupTableCmd& l) {
                            // outputlookup creates its table; only tables read must exist.
-                           if (c.name != "outputlookup") table(l.table, l.table_span);
+                           const CommandSpec* spec = find_command(c.name);
+                           if (!spec || spec->lookup_table != LookupTableUse::Creates) table(l.table, l.table_span);
                            if (l.where) search(*l.where);
                        },
                        [&](const ast::ForeachCmd& f) { if (f.body) pipeline(*f.body); },

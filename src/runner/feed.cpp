@@ -39,31 +39,7 @@ uint64_t total_size(const std::vector<InputSpec>& inputs) {
 
 }  // namespace
 
-FeedPlan plan_feed(const ast::Pipeline& pipeline, const SearchJob& job, const SourcetypeRegistry& sourcetypes) {
-    FeedPlan plan;
-    plan.usage = job.field_projection ? input_fields_read(pipeline) : FieldUsage{};
-    if (!pipeline.commands.empty() && pipeline.commands.front().name == "search") {
-        const ast::Command& first = pipeline.commands.front();
-        const auto* s = std::get_if<ast::SearchCmd>(&first.body);
-        // A subsearch is run and substituted by the compiler: that search stays in the pipeline.
-        if (s && s->expr && !has_subsearch(s->expr.get())) plan.leading_search = &first;
-    }
-    if (!job.raw_prefilter) return plan;
-    // Terms on fields the sourcetypes do not define (and not metadata) can be looked for in the raw text.
-    std::set<std::string, std::less<>> derived;
-    for (const InputSpec& in : job.inputs)
-        for (auto& f : sourcetypes.resolve(in.sourcetype, input_source(in), in.host)->defined_fields()) derived.insert(f);
-    static const std::set<std::string_view> metadata = {"source", "sourcetype", "host", "index", "splunk_server",
-                                                        "eventtype", "tag", "linecount", "punct", "timestartpos",
-                                                        "timeendpos"};
-    plan.prefilter = RawPrefilter::derive(pipeline, [&](std::string_view f) {
-        if (f.empty() || f[0] == '_' || f.substr(0, 5) == "date_" || f.substr(0, 5) == "tag::") return false;
-        return !metadata.count(f) && !derived.count(f);
-    });
-    return plan;
-}
-
-void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const FeedPlan& plan, const OpContext& ctx,
+void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const InputPlan& plan, const OpContext& ctx,
           Operator& head, ReadStats& stats) {
     const uint64_t total = total_size(job.inputs);
     std::optional<SearchMatcher> leading;

@@ -1,5 +1,6 @@
 #include "minispl/runner/search_runner.hpp"
 
+#include "event_prep.hpp"
 #include "feed.hpp"
 #include "minispl/compile/compiler.hpp"
 #include "minispl/parse/parser.hpp"
@@ -33,21 +34,37 @@ public:
     throw;
 }
 
-//! Whether a (sub)pipeline searches the inputs: yes unless it starts with a generating
-//! command. `| search ...` is still a search over the events (`[| search ...]` subsearches).
-bool reads_events(const ast::Pipeline& p) {
-    return !p.leading_pipe || (!p.commands.empty() && p.commands.front().name == "search");
+const SourcetypeRegistry& sourcetypes_of(const SearchJob& job) {
+    return job.sourcetypes ? *job.sourcetypes : default_sourcetypes();
+}
+
+//! What compile may use to plan the input: the job's switches and the fields its inputs'
+//! sourcetypes derive.
+InputOptions input_options(const SearchJob& job, const SourcetypeRegistry& sourcetypes) {
+    InputOptions o;
+    o.field_projection = job.field_projection;
+    o.raw_prefilter = job.raw_prefilter;
+    if (o.raw_prefilter)
+        for (const InputSpec& in : job.inputs)
+            for (auto& f : sourcetypes.resolve(in.sourcetype, input_source(in), in.host)->defined_fields())
+                o.derived_fields.insert(f);
+    return o;
 }
 
 }  // namespace
 
+const SourcetypeRegistry& default_sourcetypes() {
+    static const SourcetypeRegistry registry(default_sourcetype_dir());
+    return registry;
+}
+
 double newest_event_time(const SearchJob& job) {
-    SourcetypeRegistry sourcetypes(default_sourcetype_dir());
+    const SourcetypeRegistry& sourcetypes = sourcetypes_of(job);
     NewestTime sink;
     ReadStats ignored;
     SearchJob quiet = job;
     quiet.progress = nullptr;
-    FeedPlan plan;  // every line, only _time
+    InputPlan plan;  // every line, only _time
     plan.usage.all = false;
     plan.usage.names = {"_time"};
     feed(quiet, sourcetypes, plan, OpContext{}, sink, ignored);
@@ -63,7 +80,8 @@ SearchOutcome run_search(const SearchJob& job) {
     for (const Diagnostic& d : out.expansion.diagnostics)
         if (d.severity == Severity::Error) throw SplError(d);
 
-    SourcetypeRegistry sourcetypes(default_sourcetype_dir());
+    const SourcetypeRegistry& sourcetypes = sourcetypes_of(job);
+    const InputOptions input = input_options(job, sourcetypes);
     CompileContext ctx;
     ctx.op.lookup_dirs = job.lookup_dirs;
     ctx.op.lookup_output_dir = job.lookup_output_dir;
@@ -75,30 +93,21 @@ SearchOutcome run_search(const SearchJob& job) {
     // A subsearch runs over the same inputs, to completion, before the search that holds it.
     ctx.run_subsearch = [&](const ast::Pipeline& sub) {
         ReadStats ignored;
-        std::unique_ptr<CompiledPipeline> compiled;
-        if (reads_events(sub)) {
-            FeedPlan plan = plan_feed(sub, job, sourcetypes);
-            CompileContext sub_ctx = ctx;
-            sub_ctx.done_while_reading = plan.leading_search;
-            compiled = compile_pipeline(sub, sub_ctx);
-            feed(job, sourcetypes, plan, ctx.op, compiled->head(), ignored);
-        } else {
-            compiled = compile_pipeline(sub, ctx);
-        }
-        compiled->finish();
-        return std::move(compiled->sink.rows);
+        CompiledSearch compiled = compile_search(sub, ctx, input);
+        if (compiled.input.reads_events)
+            feed(job, sourcetypes, compiled.input, ctx.op, compiled.pipeline->head(), ignored);
+        compiled.pipeline->finish();
+        return std::move(compiled.pipeline->sink.rows);
     };
 
     try {
         ast::PipelinePtr pipeline = parse_search(out.expansion.text);
-        FeedPlan plan = plan_feed(*pipeline, job, sourcetypes);
-        CompileContext main_ctx = ctx;
-        main_ctx.done_while_reading = plan.leading_search;
-        auto compiled = compile_pipeline(*pipeline, main_ctx);
-        if (reads_events(*pipeline)) feed(job, sourcetypes, plan, ctx.op, compiled->head(), out.read);
-        compiled->finish();
-        out.rows = std::move(compiled->sink.rows);
-        out.returns_events = compiled->returns_events;
+        CompiledSearch compiled = compile_search(*pipeline, ctx, input);
+        if (compiled.input.reads_events)
+            feed(job, sourcetypes, compiled.input, ctx.op, compiled.pipeline->head(), out.read);
+        compiled.pipeline->finish();
+        out.rows = std::move(compiled.pipeline->sink.rows);
+        out.returns_events = compiled.pipeline->returns_events;
     } catch (SplError& e) {
         rethrow_mapped(e, out.expansion);
     }

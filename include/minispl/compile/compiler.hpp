@@ -1,5 +1,7 @@
 #pragma once
 // Turns a parsed pipeline into a chain of operators.
+#include "minispl/compile/command_spec.hpp"
+#include "minispl/compile/input_plan.hpp"
 #include "minispl/core/event.hpp"
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/ops/context.hpp"
@@ -45,6 +47,16 @@ private:
     std::vector<std::unique_ptr<Operator>> ops_;
 };
 
+//! A search ready to run: how to read its input, and the operators the events then go through.
+struct CompiledSearch {
+    InputPlan input;
+    std::unique_ptr<CompiledPipeline> pipeline;  //!< without the leading search the reader applies
+};
+
+//! Plans the input (plan_input) and compiles the rest: the runner only executes the plan and
+//! pushes the events into `pipeline->head()`. Throws as compile_pipeline.
+CompiledSearch compile_search(const ast::Pipeline& pipeline, const CompileContext& ctx, const InputOptions& input);
+
 //! Compiles `pipeline`. Throws SplError: "unsupported" (`not supported: <command>`, with the
 //! command's span) for a command the engine does not implement, or an operator's own error.
 std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline, const CompileContext& ctx);
@@ -53,9 +65,6 @@ std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline
 std::vector<Event> run_pipeline_over(const ast::Pipeline& pipeline, std::vector<Event> rows, const CompileContext& ctx);
 //! Parses `spl` (no macros: they are expanded already) and runs it over `rows`.
 std::vector<Event> run_text_over(const std::string& spl, std::vector<Event> rows, const CompileContext& ctx);
-
-//! The engine implements this command (lower-case name).
-bool is_supported_command(const std::string& name);
 
 //! The first command in `pipeline` (subsearches included) the engine cannot run, with its span:
 //! a command it does not implement, or a stats-family aggregation over a field wildcard

@@ -17,6 +17,10 @@ struct FieldUsage {
     bool reads(std::string_view name) const;  //!< all || name in names
 };
 
+//! Whether a (sub)pipeline searches the input events: yes unless it starts with `|` and a command
+//! other than search (`| inputlookup ...`, `| tstats ...`); `[| search ...]` still searches them.
+bool reads_input_events(const ast::Pipeline& pipeline);
+
 //! For the main search and for each subsearch separately (a subsearch reads the inputs in its own run).
 //! Conservative: whatever it cannot list exactly makes `all` true. Never throws for a parsed pipeline.
 FieldUsage input_fields_read(const ast::Pipeline& pipeline);

@@ -29,10 +29,6 @@ ast::ExprPtr parse_eval_expression(std::string_view text);
 //! Parses one search expression (what follows `search`).
 ast::SearchExprPtr parse_search_expression(std::string_view text);
 
-//! Whether `name` (lower-case) is an SPL command the parser knows (a command outside this list
-//! still parses, as ast::GenericCmd; the linter reports it as unknown).
-bool is_known_command(std::string_view name);
-
 //! A readable, indented dump of the AST for `minispl parse --explain`.
 std::string dump_ast(const ast::Pipeline& pipeline);
 

@@ -13,6 +13,8 @@
 
 namespace minispl {
 
+class SourcetypeRegistry;
+
 //! One input file and the metadata its events get.
 struct InputSpec {
     std::filesystem::path file;
@@ -39,6 +41,9 @@ struct SearchJob {
     bool field_projection = true;
     //! Threads that parse JSON-lines files (0: one per hardware thread).
     unsigned threads = 0;
+    //! The sourcetype definitions, loaded once by the caller and shared by every search (read-only);
+    //! null: default_sourcetypes().
+    const SourcetypeRegistry* sourcetypes = nullptr;
     //! Called now and then with bytes read so far and the total size of the inputs.
     std::function<void(uint64_t done, uint64_t total)> progress;
 };
@@ -49,6 +54,10 @@ struct SearchOutcome {
     ReadStats read;
     Expansion expansion;                              //!< the expanded search and its source map
 };
+
+//! The project's sourcetype definitions (default_sourcetype_dir()), loaded on the first call and
+//! shared from then on. Throws SplError("sourcetype") for a bad definition file.
+const SourcetypeRegistry& default_sourcetypes();
 
 //! Runs the job. Throws SplError with offsets in the ORIGINAL search text (already mapped
 //! through the macro source map), rule ids "syntax", "unknown-macro", "unsupported", "input", ...

@@ -13,6 +13,7 @@
 //   stats     remove the aggregations of the first top-level `stats` -> from `stats` to the token after it
 //   by        remove the fields after a top-level `by` (stats/tstats/eventstats/...) -> from `by` to the token after it
 //   span      replace the first `span=` value with `5zz`             -> the value
+#include "minispl/compile/command_spec.hpp"
 #include "minispl/lint/linter.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
