@@ -3,16 +3,15 @@
 
 #include "checks.hpp"
 #include "minispl/compile/compiler.hpp"
+#include "minispl/core/parallel_for.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
 #include "minispl/sourcetypes/sourcetype.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
-#include <thread>
 
 namespace minispl {
 
@@ -262,20 +261,12 @@ std::vector<RuleReport> lint_paths(const std::vector<std::filesystem::path>& pat
         sourcetypes.emplace(default_sourcetype_dir());
     } catch (const SplError&) {
     }
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-            LintContext ctx;
-            ctx.lookups = pack_of[i]->lookups_known ? &pack_of[i]->lookups : nullptr;
-            ctx.sourcetypes = sourcetypes ? &*sourcetypes : nullptr;
-            reports[i] = lint_file(files[i], pack_of[i]->macros, ctx, opts.include_deprecated);
-        }
-    };
-    unsigned n = std::max(1u, std::min<unsigned>(opts.threads, static_cast<unsigned>(files.size())));
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < n; ++t) workers.emplace_back(work);
-    work();
-    for (auto& w : workers) w.join();
+    parallel_for(files.size(), std::max(1u, opts.threads), [&](size_t i) {
+        LintContext ctx;
+        ctx.lookups = pack_of[i]->lookups_known ? &pack_of[i]->lookups : nullptr;
+        ctx.sourcetypes = sourcetypes ? &*sourcetypes : nullptr;
+        reports[i] = lint_file(files[i], pack_of[i]->macros, ctx, opts.include_deprecated);
+    });
     return reports;
 }
 

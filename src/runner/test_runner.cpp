@@ -2,6 +2,7 @@
 #include "minispl/runner/test_runner.hpp"
 
 #include "minispl/compile/compiler.hpp"
+#include "minispl/core/parallel_for.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
 #include "minispl/runner/datasets.hpp"
@@ -16,7 +17,6 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -148,7 +148,8 @@ bool is_definition_dir(const fs::path& rel_dir) {
 
 //! Commands that read indexed data models or summaries: there is no such thing offline.
 bool is_datamodel_command(const std::string& name) {
-    return name == "tstats" || name == "datamodel" || name == "from" || name == "mstats" || name == "pivot";
+    const CommandSpec* spec = find_command(name);
+    return spec && spec->indexed_data;
 }
 
 //! The first lookup table the pipeline names that no lookup directory defines, or "".
@@ -157,7 +158,8 @@ std::string first_missing_lookup(const ast::Pipeline& p, const LookupIndex& look
         if (const auto* l = std::get_if<ast::LookupCmd>(&c.body)) {
             if (!lookups.has(l->table)) return l->table;
         } else if (const auto* t = std::get_if<ast::LookupTableCmd>(&c.body)) {
-            if (c.name == "inputlookup" && !lookups.has(t->table)) return t->table;
+            const CommandSpec* spec = find_command(c.name);
+            if (spec && spec->lookup_table == LookupTableUse::Reads && !lookups.has(t->table)) return t->table;
         } else if (const auto* s = std::get_if<ast::SubsearchCmd>(&c.body)) {
             if (s->subsearch) {
                 std::string m = first_missing_lookup(*s->subsearch, lookups);
@@ -207,7 +209,8 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 }  // namespace
 
 std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, const fs::path& attack_data_dir,
-                                   const std::function<SearchOutcome(const SearchJob&)>& execute) {
+                                   const std::function<SearchOutcome(const SearchJob&)>& execute,
+                                   const TestReading& reading) {
     std::vector<TestVerdict> out;
     std::string not_runnable;
     try {
@@ -225,6 +228,8 @@ std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, 
         v.test_name = t.name;
         v.tests_in_rule = rule.tests.size();
         SearchJob job = rule_search_job(rule, pack);
+        job.threads = reading.threads;
+        job.sourcetypes = reading.sourcetypes;
         // outputlookup writes into a directory of this test's own, removed afterwards: a test
         // never changes the rule pack's lookups, and tests running at once never share a table.
         const ScratchLookups scratch;
@@ -388,33 +393,39 @@ std::vector<TestVerdict> run_tests(const TestOptions& opts) {
     for (Item& it : items)
         if (it.selected) work_items.push_back(&it);
 
+    // Rules in parallel, each search reading with its share of the hardware threads: nested
+    // parallelism never asks for more threads than the machine has.
+    const unsigned hw = hardware_threads();
+    const unsigned rules_at_once = static_cast<unsigned>(
+        std::max<size_t>(1, std::min<size_t>(opts.threads ? opts.threads : hw, work_items.size())));
+    TestReading reading;
+    reading.threads = std::max(1u, hw / rules_at_once);
+    reading.sourcetypes = opts.sourcetypes;
+    if (!reading.sourcetypes) {
+        try {
+            reading.sourcetypes = &default_sourcetypes();
+        } catch (const SplError&) {
+            // A bad definition file: each search then fails on it and its test says so.
+        }
+    }
+
     std::mutex mu;
     std::vector<bool> done(work_items.size(), false);
     size_t next_to_report = 0;
     uint64_t done_bytes = 0;
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < work_items.size();) {
-            Item& it = *work_items[i];
-            if (it.rule) it.verdicts = test_rule(*it.rule, *it.pack, opts.attack_data_dir, opts.execute);
-            std::lock_guard<std::mutex> lock(mu);
-            done[i] = true;
-            done_bytes += it.bytes;
-            // Report in path order: every finished rule at the front of the queue.
-            while (next_to_report < work_items.size() && done[next_to_report]) {
-                if (opts.on_rule) opts.on_rule(work_items[next_to_report]->verdicts);
-                ++next_to_report;
-            }
-            if (opts.progress) opts.progress(done_bytes, total_bytes);
+    parallel_for(work_items.size(), rules_at_once, [&](size_t i) {
+        Item& it = *work_items[i];
+        if (it.rule) it.verdicts = test_rule(*it.rule, *it.pack, opts.attack_data_dir, opts.execute, reading);
+        std::lock_guard<std::mutex> lock(mu);
+        done[i] = true;
+        done_bytes += it.bytes;
+        // Report in path order: every finished rule at the front of the queue.
+        while (next_to_report < work_items.size() && done[next_to_report]) {
+            if (opts.on_rule) opts.on_rule(work_items[next_to_report]->verdicts);
+            ++next_to_report;
         }
-    };
-    unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    unsigned n = opts.threads ? opts.threads : hw;
-    n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(std::max<size_t>(1, work_items.size()))));
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < n; ++t) workers.emplace_back(work);
-    work();
-    for (auto& w : workers) w.join();
+        if (opts.progress) opts.progress(done_bytes, total_bytes);
+    });
 
     std::vector<TestVerdict> all;
     for (Item* it : work_items)

@@ -44,12 +44,22 @@ struct Judgement {
 };
 Judgement judge_results(const std::vector<Event>& rows, const std::vector<RuleObservable>& observables);
 
+//! How each test's search reads its datasets.
+struct TestReading {
+    unsigned threads = 0;                          //!< SearchJob::threads (0: hardware threads)
+    const SourcetypeRegistry* sourcetypes = nullptr;  //!< SearchJob::sourcetypes (null: the default)
+};
+
 //! What `run_tests` reads and how.
 struct TestOptions {
     std::vector<std::filesystem::path> paths;   //!< rule files or directories (recursively)
     std::filesystem::path attack_data_dir;      //!< empty: default_attack_data_dir(rule)
     std::vector<std::filesystem::path> macro_dirs, lookup_dirs;  //!< empty: the rule pack's own
-    unsigned threads = 0;                       //!< 0: hardware threads
+    //! Rules tested at once (0: hardware threads). Each rule's search then reads with the
+    //! hardware threads left per rule (at least 1), so the total stays at the hardware threads.
+    unsigned threads = 0;
+    //! The sourcetype definitions every search uses; null: default_sourcetypes(), loaded once.
+    const SourcetypeRegistry* sourcetypes = nullptr;
     std::string filter;                         //!< glob on the rule name or file name; empty: all
     //! Runs one search; empty: run_search. Lets tests replace the engine.
     std::function<SearchOutcome(const SearchJob&)> execute;
@@ -68,7 +78,8 @@ std::vector<std::filesystem::path> collect_test_files(const std::vector<std::fil
 //! Runs one rule's tests. Never throws for problems in the rule or its data.
 std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack,
                                    const std::filesystem::path& attack_data_dir,
-                                   const std::function<SearchOutcome(const SearchJob&)>& execute = {});
+                                   const std::function<SearchOutcome(const SearchJob&)>& execute = {},
+                                   const TestReading& reading = {});
 
 //! Runs every test of every rule under `opts.paths`, in parallel; verdicts in path order.
 std::vector<TestVerdict> run_tests(const TestOptions& opts);
