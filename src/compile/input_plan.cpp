@@ -29,6 +29,13 @@ InputPlan plan_input(const ast::Pipeline& pipeline, const InputOptions& options)
     return plan;
 }
 
+InputPlan time_only_input() {
+    InputPlan plan;
+    plan.usage.all = false;
+    plan.usage.names = {"_time"};
+    return plan;
+}
+
 CompiledSearch compile_search(const ast::Pipeline& pipeline, const CompileContext& ctx, const InputOptions& input) {
     CompiledSearch out;
     out.input = plan_input(pipeline, input);

@@ -1,6 +1,6 @@
 // Builders for the commands that run other pipelines: join/append (subsearch run over the
 // inputs at compile time), appendpipe and foreach (pipelines over in-memory rows), map (SPL
-// text with macros, run per row over the inputs). Listed in command_table.cpp.
+// text with macros, run per row over the inputs). Their rows are in command_specs.cpp.
 #include "minispl/compile/compiler.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/macros/expander.hpp"

@@ -64,10 +64,7 @@ double newest_event_time(const SearchJob& job) {
     ReadStats ignored;
     SearchJob quiet = job;
     quiet.progress = nullptr;
-    InputPlan plan;  // every line, only _time
-    plan.usage.all = false;
-    plan.usage.names = {"_time"};
-    feed(quiet, sourcetypes, plan, OpContext{}, sink, ignored);
+    feed(quiet, sourcetypes, time_only_input(), OpContext{}, sink, ignored);
     return sink.newest;
 }
 

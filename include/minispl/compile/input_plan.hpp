@@ -32,4 +32,7 @@ struct InputOptions {
 //! compiler runs and substitutes that one).
 InputPlan plan_input(const ast::Pipeline& pipeline, const InputOptions& options);
 
+//! Every line, only `_time` extracted, nothing tested while reading (the newest event's time).
+InputPlan time_only_input();
+
 }  // namespace minispl

@@ -9,6 +9,9 @@ namespace minispl {
 
 //! One command of a compiled pipeline. Events are pushed in; a streaming operator emits
 //! them on as they come, a transforming one (stats, sort, ...) emits at finish().
+//! What the planner must know before building (reads the input order, fields read) is the
+//! command's CommandSpec row (compile/command_spec.hpp); what depends on the built operator's
+//! arguments is a virtual here, as make_partial (whether its aggregations merge exactly).
 class Operator {
 public:
     virtual ~Operator() = default;

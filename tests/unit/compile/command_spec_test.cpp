@@ -147,6 +147,13 @@ TEST_CASE("plan_input: projection, leading search, generating pipelines") {
     CHECK_FALSE(plan.reads_events);
     CHECK(plan.leading_search == nullptr);
 
+    plan = time_only_input();
+    CHECK(plan.reads_events);
+    CHECK(plan.usage.names == std::vector<std::string>{"_time"});
+    CHECK_FALSE(plan.usage.reads("user"));
+    CHECK(plan.prefilter.empty());
+    CHECK(plan.leading_search == nullptr);
+
     // A leading search with a subsearch stays in the pipeline: the compiler substitutes it.
     auto sub = parse_search("x=1 [| inputlookup t.csv | fields x] | stats count");
     CHECK(plan_input(*sub, {}).leading_search == nullptr);

@@ -1,6 +1,8 @@
 // `minispl test`: contentctl's verdict, rule selection, the fixture rule pack end to end, reports.
 #include "minispl/runner/test_runner.hpp"
 
+#include "minispl/core/parallel_for.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -172,6 +174,35 @@ TEST_CASE("run_tests with a replaced engine: inputs are tagged, now moves for up
     CHECK(macros_loaded);
     // Newest event: 2020-03-02T09:30:00Z = 1583141400; now is one second after it.
     CHECK(job.now == doctest::Approx(1583141401));
+}
+
+TEST_CASE("run_tests: rules at once times reading threads stays within the hardware threads; one registry") {
+    TestOptions o = fixture_options();
+    o.threads = 64;  // more than the machine has
+    std::mutex mu;
+    std::set<unsigned> threads;
+    std::set<const SourcetypeRegistry*> registries;
+    o.execute = [&](const SearchJob& job) {
+        std::lock_guard lk(mu);
+        threads.insert(job.threads);
+        registries.insert(job.sourcetypes);
+        return SearchOutcome{};
+    };
+    auto vs = run_tests(o);
+    REQUIRE(!threads.empty());
+    const unsigned hw = hardware_threads();
+    const size_t rules = std::min<size_t>(64, collect_test_files(o.paths).size());
+    for (unsigned t : threads) {
+        CHECK(t >= 1);
+        CHECK(t * std::min<size_t>(rules, 64) <= std::max<size_t>(hw, rules));
+    }
+    CHECK(registries.size() == 1);
+    CHECK(*registries.begin() == &default_sourcetypes());
+
+    o.threads = 1;  // one rule at a time: its search may use every hardware thread
+    threads.clear();
+    run_tests(o);
+    CHECK(threads == std::set<unsigned>{hw});
 }
 
 TEST_CASE("run_tests: each test's outputlookup goes to a directory of its own, removed afterwards") {
