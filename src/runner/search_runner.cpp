@@ -9,6 +9,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace minispl {
 
@@ -54,8 +57,15 @@ InputOptions input_options(const SearchJob& job, const SourcetypeRegistry& sourc
 }  // namespace
 
 const SourcetypeRegistry& default_sourcetypes() {
-    static const SourcetypeRegistry registry(default_sourcetype_dir());
-    return registry;
+    // One registry per directory, kept for the life of the process (searches hold references to
+    // it): $MINISPL_SOURCETYPES may name another directory later on (tests do).
+    static std::mutex mu;
+    static std::map<std::filesystem::path, std::unique_ptr<const SourcetypeRegistry>> loaded;
+    const std::filesystem::path dir = default_sourcetype_dir();
+    std::lock_guard lk(mu);
+    auto& slot = loaded[dir];
+    if (!slot) slot = std::make_unique<const SourcetypeRegistry>(dir);
+    return *slot;
 }
 
 double newest_event_time(const SearchJob& job) {

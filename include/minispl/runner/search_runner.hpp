@@ -55,8 +55,8 @@ struct SearchOutcome {
     Expansion expansion;                              //!< the expanded search and its source map
 };
 
-//! The project's sourcetype definitions (default_sourcetype_dir()), loaded on the first call and
-//! shared from then on. Throws SplError("sourcetype") for a bad definition file.
+//! The project's sourcetype definitions (default_sourcetype_dir()), loaded on the first call for
+//! that directory and shared from then on. Throws SplError("sourcetype") for a bad definition file.
 const SourcetypeRegistry& default_sourcetypes();
 
 //! Runs the job. Throws SplError with offsets in the ORIGINAL search text (already mapped
