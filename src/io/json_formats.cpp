@@ -4,6 +4,8 @@
 #include "minispl/io/record_format.hpp"
 #include "record_stream.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <simdjson.h>
@@ -139,6 +141,13 @@ public:
                     break;
                 }
                 ++pos;
+            }
+            if (pos == start) {
+                // A stray `}` where an element should start: nothing was consumed, so skip it
+                // (else the loop would stop at the same byte forever) and say so.
+                bad(start_line, fmt::format("malformed JSON array: unexpected '{}'", in.data()[pos]));
+                ++pos;
+                continue;
             }
             on_record(std::string_view(in.data() + start, pos - start), start_line);
         }

@@ -161,3 +161,22 @@ TEST_CASE("Records files stream across chunk boundaries: brackets and quotes ins
     CHECK(lines_ok);
     std::remove(f.c_str());
 }
+
+TEST_CASE("JSON array: a stray } where an element should start is reported and skipped, never a hang") {
+    // Found by fuzz_xml_reader: "[\t}[\0b" made the element scan stop at the same byte forever.
+    std::string path = std::string("/tmp/minispl_io_stray_") + std::to_string(::getpid()) + ".json";
+    std::ofstream(path, std::ios::binary) << std::string("[\t}[\0b\x1c", 7);
+    ReadStats s;
+    read_flat_events(path, [](Event&, uint64_t) {}, s);
+    CHECK(s.bad_records >= 1);
+    CHECK(s.events == 0);
+    ReadStats t;
+    std::ofstream(path) << "[{\"a\":1} } {\"a\":2}]";
+    uint64_t n = 0;
+    read_flat_events(path, [&](Event& e, uint64_t) { n += e.has("a"); }, t);
+    CHECK(n == 2);
+    CHECK(t.bad_records == 1);
+    REQUIRE(!t.problems.empty());
+    CHECK(t.problems[0].message.find("unexpected '}'") != std::string::npos);
+    std::remove(path.c_str());
+}
