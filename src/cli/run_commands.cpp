@@ -47,8 +47,8 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
     cmd->add_option("--macros", a.macro_dirs, "a directory of macro YAMLs (repeatable)");
     cmd->add_option("--lookups", a.lookup_dirs, "a directory of lookup definitions and CSVs (repeatable)");
     cmd->add_option("--lookup-output", a.lookup_output,
-                    "where outputlookup writes its tables, read first by lookup/inputlookup (default: the lookup "
-                    "directory, as Splunk writes into its app)");
+                    "where outputlookup writes its tables, read first by lookup/inputlookup (default: a scratch "
+                    "directory removed when the run ends: the rule pack's lookups are never changed)");
     cmd->add_option("-f,--format", a.format, "output: table (aligned, for terminals), json (one object per row), csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");

@@ -8,10 +8,13 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unistd.h>
 
 namespace minispl {
 
@@ -78,6 +81,16 @@ double newest_event_time(const SearchJob& job) {
     return sink.newest;
 }
 
+ScratchLookups::ScratchLookups() {
+    static std::atomic<uint64_t> next{0};
+    dir = std::filesystem::temp_directory_path() / fmt::format("minispl-lookups-{}-{}", ::getpid(), next++);
+}
+
+ScratchLookups::~ScratchLookups() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+}
+
 SearchOutcome run_search(const SearchJob& job) {
     static const MacroTable builtin_macros;
     SearchOutcome out;
@@ -91,7 +104,9 @@ SearchOutcome run_search(const SearchJob& job) {
     const InputOptions input = input_options(job, sourcetypes);
     CompileContext ctx;
     ctx.op.lookup_dirs = job.lookup_dirs;
-    ctx.op.lookup_output_dir = job.lookup_output_dir;
+    std::optional<ScratchLookups> scratch;
+    if (job.lookup_output_dir.empty()) scratch.emplace();
+    ctx.op.lookup_output_dir = scratch ? scratch->dir : job.lookup_output_dir;
     ctx.macros = job.macros ? job.macros : &builtin_macros;  // for map's search text
     ctx.filter_macro = job.filter_macro;
     ctx.op.eval.now = job.now > 0 ? job.now

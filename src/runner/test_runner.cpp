@@ -35,22 +35,6 @@ const char* test_status_name(TestStatus s) {
 
 namespace {
 
-//! A fresh directory path for one test's outputlookup tables (created by outputlookup when it
-//! writes), removed with everything in it when the test is over.
-struct ScratchLookups {
-    fs::path dir;
-    ScratchLookups() {
-        static std::atomic<uint64_t> next{0};
-        dir = fs::temp_directory_path() / fmt::format("minispl-lookups-{}-{}", ::getpid(), next++);
-    }
-    ~ScratchLookups() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    ScratchLookups(const ScratchLookups&) = delete;
-    ScratchLookups& operator=(const ScratchLookups&) = delete;
-};
-
 bool contains_word(const std::string& roles, const char* word) {
     // roles_text is comma-joined ("Victim,Attacker"); contentctl tests `"Victim" in o.role` on the list.
     size_t b = 0;

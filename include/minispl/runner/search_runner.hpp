@@ -31,7 +31,9 @@ struct SearchJob {
     std::string filter_macro;                         //!< the rule's implicit `<name>_filter`
     std::vector<InputSpec> inputs;
     std::vector<std::filesystem::path> lookup_dirs;
-    //! Where outputlookup writes (OpContext::lookup_output_dir); empty: the lookup directories.
+    //! Where outputlookup writes (OpContext::lookup_output_dir), read first by lookup/inputlookup.
+    //! Empty: a scratch directory of this run's own, removed when it ends — a search never
+    //! changes the rule pack's lookups unless told where to write.
     std::filesystem::path lookup_output_dir;
     double now = 0;                                   //!< 0: wall clock
     //! Skip input lines that cannot match the leading search before parsing them (RawPrefilter).
@@ -58,6 +60,16 @@ struct SearchOutcome {
 //! The project's sourcetype definitions (default_sourcetype_dir()), loaded on the first call for
 //! that directory and shared from then on. Throws SplError("sourcetype") for a bad definition file.
 const SourcetypeRegistry& default_sourcetypes();
+
+//! A fresh directory path for one run's outputlookup tables (created by outputlookup when it
+//! writes), removed with everything in it when this object goes.
+struct ScratchLookups {
+    std::filesystem::path dir;
+    ScratchLookups();
+    ~ScratchLookups();
+    ScratchLookups(const ScratchLookups&) = delete;
+    ScratchLookups& operator=(const ScratchLookups&) = delete;
+};
 
 //! Runs the job. Throws SplError with offsets in the ORIGINAL search text (already mapped
 //! through the macro source map), rule ids "syntax", "unknown-macro", "unsupported", "input", ...

@@ -330,3 +330,31 @@ TEST_CASE("reports: JUnit XML and JSON") {
     CHECK(js.find("\"status\": \"dataset_missing\"") != std::string::npos);
     CHECK(js.find("\"missing_datasets\": [\n        \"/d/x.json\"") != std::string::npos);
 }
+
+TEST_CASE("run_search without a lookup output directory never writes into the lookup directories") {
+    // The rule pack (../shared/security_content/lookups in the corpus tests) is read-only input:
+    // outputlookup's table goes to a scratch directory of the run, removed when it ends.
+    const fs::path pack = fs::temp_directory_path() / ("minispl_pack_" + std::to_string(::getpid()));
+    fs::create_directories(pack);
+    std::ofstream(pack / "baseline.csv") << "a\n1\n";
+    auto scratch_dirs = [] {
+        size_t n = 0;
+        const std::string prefix = "minispl-lookups-" + std::to_string(::getpid()) + "-";
+        for (auto& e : fs::directory_iterator(fs::temp_directory_path()))
+            n += e.path().filename().string().rfind(prefix, 0) == 0;
+        return n;
+    };
+    const size_t before = scratch_dirs();
+    SearchJob job;
+    job.spl = "| inputlookup baseline.csv | eval a=a+1 | outputlookup baseline.csv | outputlookup other.csv";
+    job.lookup_dirs = {pack};
+    auto out = run_search(job);
+    REQUIRE(out.rows.size() == 1);
+    CHECK(out.rows[0].get("a").to_string() == "2");
+    std::ifstream in(pack / "baseline.csv");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text == "a\n1\n");
+    CHECK(std::distance(fs::directory_iterator(pack), fs::directory_iterator{}) == 1);
+    CHECK(scratch_dirs() == before);
+    fs::remove_all(pack);
+}
