@@ -127,7 +127,7 @@ void Sourcetype::apply(Event& e, const SourcetypeProjection* projection) const {
         thread_local std::vector<std::pair<size_t, Value>> values;
         values.clear();
         each(&SourcetypeProjection::calculated, calculated_.size(),
-             [&](size_t i) { values.emplace_back(i, (*calculated_[i].eval)(e)); });
+             [&](size_t i) { values.emplace_back(i, calculated_[i].eval()(e)); });
         for (auto& [i, v] : values) e.set(calculated_[i].field, std::move(v));
     }
     each(&SourcetypeProjection::lookup, lookups_.size(), [&](size_t i) { lookups_[i].matcher.apply(e); });

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace minispl {
@@ -84,9 +85,19 @@ struct Eventtypes::State {
     std::vector<FieldTag> field_tags;
     std::vector<std::string> fields_read;
     std::map<std::string, std::string> defined_in;  //!< name → file, for "defined twice"
+    //! load_directory's directory, read on first use (every run loads the registry, few searches
+    //! read eventtype or tag: parsing the files and their searches up front cost every run ~2 ms).
+    std::filesystem::path deferred_dir;
+    std::once_flag loaded;
 
     void add(const std::string& yaml, const std::string& file);
     void finish();
+    void read_directory(const std::filesystem::path& dir);
+    //! This, after reading deferred_dir if there is one (once; a bad file throws on each use).
+    const State& ready() {
+        if (!deferred_dir.empty()) std::call_once(loaded, [this] { read_directory(deferred_dir); });
+        return *this;
+    }
 };
 
 void Eventtypes::State::add(const std::string& yaml, const std::string& file) {
@@ -208,33 +219,45 @@ Eventtypes Eventtypes::parse(const std::string& yaml, const std::string& file) {
     return out;
 }
 
-Eventtypes Eventtypes::load_directory(const std::filesystem::path& dir) {
-    Eventtypes out;
+void Eventtypes::State::read_directory(const std::filesystem::path& dir) {
+    eventtypes.clear();
+    field_tags.clear();
+    fields_read.clear();
+    defined_in.clear();
     for (const auto& f : definition_files(dir)) {
         std::ifstream in(f, std::ios::binary);
         if (!in) throw SplError("sourcetype", f.string() + ": cannot read the file");
         std::string yaml((std::istreambuf_iterator<char>(in)), {});
-        out.state_->add(yaml, f.string());
+        add(yaml, f.string());
     }
-    out.state_->finish();
+    finish();
+}
+
+Eventtypes Eventtypes::load_directory(const std::filesystem::path& dir) {
+    Eventtypes out;
+    if (!definition_files(dir).empty()) out.state_->deferred_dir = dir;
     return out;
 }
 
-bool Eventtypes::empty() const { return state_->eventtypes.empty() && state_->field_tags.empty(); }
+bool Eventtypes::empty() const {
+    const State& s = state_->ready();
+    return s.eventtypes.empty() && s.field_tags.empty();
+}
 
 std::vector<std::string> Eventtypes::names() const {
     std::vector<std::string> out;
-    for (const auto& et : state_->eventtypes) out.push_back(et.name);
+    for (const auto& et : state_->ready().eventtypes) out.push_back(et.name);
     std::sort(out.begin(), out.end());
     return out;
 }
 
-const std::vector<std::string>& Eventtypes::fields_read() const { return state_->fields_read; }
+const std::vector<std::string>& Eventtypes::fields_read() const { return state_->ready().fields_read; }
 
 void Eventtypes::apply(Event& e) const {
     std::vector<std::string> matched, eventtype_tags;
+    const State& s = state_->ready();
     e.erase("eventtype");  // computed here, whatever the input said
-    for (const auto& et : state_->eventtypes) {
+    for (const auto& et : s.eventtypes) {
         // An eventtype that refers to others sees those that matched so far (they come first).
         if (et.reads_eventtype) e.set("eventtype", multivalue(matched));
         if (et.matcher->matches(e)) {
@@ -248,7 +271,7 @@ void Eventtypes::apply(Event& e) const {
     std::vector<std::string> all = eventtype_tags;
     std::map<std::string, std::vector<std::string>> by_field;
     by_field["eventtype"] = eventtype_tags;
-    for (const auto& t : state_->field_tags) {
+    for (const auto& t : s.field_tags) {
         const Value* v = e.find(t.field);
         if (!v) continue;
         for (size_t i = 0, n = v->mv_size(); i < n; ++i)

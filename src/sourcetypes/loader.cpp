@@ -7,6 +7,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 namespace minispl {
@@ -151,6 +155,94 @@ SourcetypeLookup load_lookup(const std::filesystem::path& file, const YAML::Node
 
 }  // namespace
 
+struct Sourcetype::Calculated::Parsed {
+    std::filesystem::path file;  //!< for errors
+    std::once_flag once;
+    std::unique_ptr<const ast::Expr> ast;
+    std::unique_ptr<const Evaluator> eval;
+};
+
+const ast::Expr& Sourcetype::Calculated::ast() const {
+    std::call_once(parsed->once, [this] {  // a throw leaves it unset: the next use reports it again
+        try {
+            auto tree = parse_eval_expression(expression);
+            auto evaluator = std::make_unique<const Evaluator>(*tree);
+            parsed->ast = std::move(tree);
+            parsed->eval = std::move(evaluator);
+        } catch (const SplError& e) {
+            fail(parsed->file, "calculated field " + field + ": " + e.what() + " in `" + expression + "`");
+        }
+    });
+    return *parsed->ast;
+}
+
+const Evaluator& Sourcetype::Calculated::eval() const {
+    ast();
+    return *parsed->eval;
+}
+
+Sourcetype::StanzaKey Sourcetype::read_key(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail(file, "cannot read the file");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    // Top-level entries: from a line that starts at column 0 (not a comment) to the next one.
+    std::map<std::string, std::string> entries;
+    bool plain = true;
+    std::string* current = nullptr;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line[0] != ' ' && line[0] != '#' && line[0] != '\r') {
+            size_t colon = line.find(':');
+            std::string key = line.substr(0, colon);
+            bool word = colon != std::string::npos && !key.empty() &&
+                        std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '_'; });
+            if (!word) {  // `---`, `- item`, `{...}`, `"quoted": x`, `&anchor`...: not the simple form
+                plain = false;
+                break;
+            }
+            current = &entries[key];
+            if (!current->empty()) {  // a key twice: let the whole load report it
+                plain = false;
+                break;
+            }
+        }
+        if (current) *current += line + "\n";
+    }
+    auto entry = [&](const char* key) -> YAML::Node {
+        auto it = entries.find(key);
+        if (it == entries.end()) return YAML::Node();
+        try {
+            return YAML::Load(it->second)[key];
+        } catch (const YAML::Exception&) {
+            return YAML::Node(YAML::NodeType::Undefined);
+        }
+    };
+    if (plain) {
+        YAML::Node name = entry("name"), source = entry("source"), host = entry("host"), renames = entry("rename_from");
+        int keys = (name.IsScalar() ? 1 : 0) + (source.IsScalar() ? 1 : 0) + (host.IsScalar() ? 1 : 0);
+        bool lists_ok = !entries.count("rename_from") || renames.IsScalar() || renames.IsSequence();
+        if (keys == 1 && entries.count("name") + entries.count("source") + entries.count("host") == 1 && lists_ok) {
+            StanzaKey k;
+            if (name.IsScalar()) {
+                k.name = name.Scalar();
+                if (renames.IsScalar())
+                    k.rename_from.push_back(renames.Scalar());
+                else if (renames.IsSequence())
+                    for (const auto& r : renames) {
+                        if (!r.IsScalar()) return load(file).stanza_key();
+                        k.rename_from.push_back(r.Scalar());
+                    }
+            } else {
+                if (entries.count("rename_from")) return load(file).stanza_key();  // load says why
+                k.key = source.IsScalar() ? Key::Source : Key::Host;
+                k.name = (source.IsScalar() ? source : host).Scalar();
+            }
+            return k;
+        }
+    }
+    return load(file).stanza_key();
+}
+
 Sourcetype Sourcetype::plain_json() {
     Sourcetype st;
     st.name_ = "json";
@@ -208,12 +300,8 @@ Sourcetype Sourcetype::load(const std::filesystem::path& file) {
         Calculated c;
         c.field = field;
         c.expression = expr;
-        try {
-            c.ast = parse_eval_expression(expr);
-            c.eval = std::make_shared<const Evaluator>(*c.ast);
-        } catch (const SplError& e) {
-            fail(file, "calculated field " + field + ": " + e.what() + " in `" + expr + "`");
-        }
+        c.parsed = std::make_shared<Calculated::Parsed>();
+        c.parsed->file = file;
         st.calculated_.push_back(std::move(c));
     }
     if (auto lks = root["lookups"]) {

@@ -4,6 +4,7 @@
 #include "minispl/eval/wildcard.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace minispl {
@@ -37,30 +38,35 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
             if (wildcard_match(pat, field)) return true;
         return false;
     };
-    // What each calculated field reads, once.
-    std::vector<std::set<std::string>> calc_reads(calculated_.size());
-    for (size_t i = 0; i < calculated_.size(); ++i)
-        if (!calculated_[i].ast || !expression_reads(*calculated_[i].ast, calc_reads[i])) all_fields = true;
+    // What a calculated field reads, from its expression parsed when it is first needed (most
+    // searches keep few; Calculated::ast() parses on first use). An expression that may read
+    // fields it does not name makes the event be extracted whole and every definition kept.
+    std::vector<std::optional<std::set<std::string>>> calc_reads(calculated_.size());
+    auto reads_of = [&](size_t i) -> const std::set<std::string>& {
+        if (!calc_reads[i]) {
+            calc_reads[i].emplace();
+            if (!expression_reads(calculated_[i].ast(), *calc_reads[i])) all_fields = true;
+        }
+        return *calc_reads[i];
+    };
     // Eventtypes and tags run after the lookups when the search reads one of their fields; their
     // searches and tag assignments then read fields in turn (which may be aliases or lookups).
-    if (eventtypes_ && !eventtypes_->empty()) {
+    // (Asking whether there are any reads the eventtype files: only when the search reads tags.)
+    auto consider_eventtypes = [&] {
+        if (!eventtypes_ || p.eventtypes) return;
         bool reads_tags = all_fields || needed("eventtype") || needed("tag") || needed("tag::eventtype");
         for (const auto& w : wanted) reads_tags = reads_tags || is_eventtype_field(w);
-        if (reads_tags) {
+        if (reads_tags && !eventtypes_->empty()) {
             p.eventtypes = true;
             need.insert(eventtypes_->fields_read().begin(), eventtypes_->fields_read().end());
         }
-    }
+    };
+    consider_eventtypes();
     auto keep_all = [](std::vector<bool>& v) { v.assign(v.size(), true); };
-    if (all_fields) {
-        keep_all(alias);
-        keep_all(calculated);
-        keep_all(lookup);
-    }
     // Fixpoint: keeping a definition adds what it reads; that can make other definitions needed.
     // The timestamp is read only when _time is needed (wanted, or read by a kept definition);
     // its fields then join and the fixpoint runs again.
-    bool time = false;
+    bool time = false, kept_all = false;
     for (bool changed = true; changed;) {
         changed = false;
         auto keep = [&](std::vector<bool>::reference kept, auto&& reads) {
@@ -72,7 +78,7 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
             if (!alias[i] && needed(aliases_[i].field)) keep(alias[i], [&] { need.insert(aliases_[i].source); });
         for (size_t i = 0; i < calculated_.size(); ++i)
             if (!calculated[i] && needed(calculated_[i].field))
-                keep(calculated[i], [&] { need.insert(calc_reads[i].begin(), calc_reads[i].end()); });
+                keep(calculated[i], [&] { need.insert(reads_of(i).begin(), reads_of(i).end()); });
         for (size_t i = 0; i < lookups_.size(); ++i) {
             if (lookup[i]) continue;
             const auto& lk = lookups_[i];
@@ -85,9 +91,15 @@ SourcetypeProjection Sourcetype::project(const std::vector<std::string>& wanted)
                     for (const auto& o : lk.matcher.outputs()) need.insert(o.event_field);
             });
         }
-        if (all_fields) {  // everything is kept: the fields are everything any definition reads
+        if (all_fields && !kept_all) {  // everything is kept: the fields are everything any definition reads
+            kept_all = true;
+            changed = true;
+            keep_all(alias);
+            keep_all(calculated);
+            keep_all(lookup);
+            consider_eventtypes();
             for (const auto& a : aliases_) need.insert(a.source);
-            for (const auto& r : calc_reads) need.insert(r.begin(), r.end());
+            for (size_t i = 0; i < calculated_.size(); ++i) need.insert(reads_of(i).begin(), reads_of(i).end());
             for (const auto& lk : lookups_) {
                 for (const auto& in : lk.matcher.inputs()) need.insert(in.event_field);
                 for (const auto& o : lk.matcher.outputs()) need.insert(o.event_field);
@@ -125,7 +137,7 @@ std::vector<std::string> Sourcetype::defined_fields() const {
     for (const auto& c : calculated_) add(c.field);
     for (const auto& lk : lookups_)
         for (const auto& o : lk.matcher.outputs()) add(o.event_field);
-    if (eventtypes_ && !eventtypes_->empty()) {
+    if (eventtypes_) {  // (without reading the files: eventtypes_ is set only when there are some)
         add("eventtype");
         add("tag");
     }

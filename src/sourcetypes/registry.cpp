@@ -11,40 +11,69 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <tuple>
 
 namespace minispl {
 
+namespace {
+
+//! One definition file: its key, read ahead, and the stanza, loaded on first use.
+struct Definition {
+    std::filesystem::path file;
+    Sourcetype::StanzaKey key;
+    std::optional<StanzaPattern> pattern;  //!< of a source:: or host:: stanza
+    mutable std::once_flag once;
+    mutable std::optional<Sourcetype> loaded;
+
+    //! The stanza (loads the file the first time; a bad file throws on every use).
+    const Sourcetype& get() const {
+        std::call_once(once, [this] {
+            Sourcetype st = Sourcetype::load(file);
+            if (!(st.stanza_key() == key))
+                throw SplError("sourcetype", file.string() + ": the stanza key read line by line (" + key.name +
+                                                 ") is not what the file says (" + st.name() +
+                                                 "): write name:/source:/host: and rename_from: as plain top-level entries");
+            loaded.emplace(std::move(st));
+        });
+        return *loaded;
+    }
+};
+
+}  // namespace
+
 struct SourcetypeRegistry::State {
     std::filesystem::path dir;
-    std::map<std::string, Sourcetype, std::less<>> by_name;  //!< key: the name in lower case
+    std::vector<std::unique_ptr<Definition>> definitions;
+    std::map<std::string, const Definition*, std::less<>> by_name;  //!< key: the name in lower case
     //! source:: and host:: stanzas, each list ordered from the lowest to the highest precedence
     //! within its level: wildcard before literal patterns, reverse ASCII order (Splunk: a literal
     //! stanza beats a pattern, then the first in ASCII order wins; merging applies the winner last).
-    std::vector<Sourcetype> sources, hosts;
+    std::vector<const Definition*> sources, hosts;
     Sourcetype fallback = Sourcetype::plain_json();
-    std::shared_ptr<const Eventtypes> eventtypes;
+    std::shared_ptr<const Eventtypes> eventtypes;  //!< read on first use
+    bool eventtype_files = false;                  //!< dir/eventtypes has definition files
 
     mutable std::mutex mutex;  //!< guards resolved
     mutable std::map<std::tuple<std::string, std::string, std::string>, std::shared_ptr<const Sourcetype>, std::less<>>
         resolved;
 
-    const Sourcetype* stanza(std::string_view name) const {
+    const Definition* stanza(std::string_view name) const {
         auto it = by_name.find(lower(name));
-        return it != by_name.end() ? &it->second : nullptr;
+        return it != by_name.end() ? it->second : nullptr;
     }
     const Sourcetype& default_sourcetype() const {
-        const Sourcetype* json = stanza("json");
-        return json ? *json : fallback;
+        const Definition* json = stanza("json");
+        return json ? json->get() : fallback;
     }
     //! The stanza for a declared sourcetype: its own (any case), else the first (by name) whose
     //! rename_from matches it.
-    const Sourcetype* declared(std::string_view sourcetype) const {
-        if (const Sourcetype* st = stanza(sourcetype)) return st;
-        for (const auto& [key, st] : by_name)
-            for (const auto& pat : st.rename_from())
-                if (wildcard_match(pat, sourcetype, true)) return &st;
+    const Definition* declared(std::string_view sourcetype) const {
+        if (const Definition* d = stanza(sourcetype)) return d;
+        for (const auto& [key, d] : by_name)
+            for (const auto& pat : d->key.rename_from)
+                if (wildcard_match(pat, sourcetype, true)) return d;
         return nullptr;
     }
 };
@@ -59,11 +88,11 @@ void warn_once(const std::string& sourcetype, const std::string& message) {
     if (said.insert(lower(sourcetype)).second) std::cerr << "minispl: warning: " << message << "\n";
 }
 
-void order_by_precedence(std::vector<Sourcetype>& stanzas) {
-    std::sort(stanzas.begin(), stanzas.end(), [](const Sourcetype& a, const Sourcetype& b) {
-        bool la = a.pattern()->literal(), lb = b.pattern()->literal();
-        if (la != lb) return !la;     // patterns first (lower), literals last (higher)
-        return a.name() > b.name();  // reverse ASCII: the first in ASCII order is applied last
+void order_by_precedence(std::vector<const Definition*>& stanzas) {
+    std::sort(stanzas.begin(), stanzas.end(), [](const Definition* a, const Definition* b) {
+        bool la = a->pattern->literal(), lb = b->pattern->literal();
+        if (la != lb) return !la;               // patterns first (lower), literals last (higher)
+        return a->key.name > b->key.name;  // reverse ASCII: the first in ASCII order is applied last
     });
 }
 
@@ -94,19 +123,30 @@ SourcetypeRegistry::SourcetypeRegistry(const std::filesystem::path& dir) : state
     State& s = *state_;
     s.dir = dir;
     s.eventtypes = std::make_shared<const Eventtypes>(Eventtypes::load_directory(dir / "eventtypes"));
+    s.eventtype_files = !definition_files(dir / "eventtypes").empty();
     for (const auto& f : definition_files(dir)) {
-        Sourcetype st = Sourcetype::load(f);
-        switch (st.key()) {
-            case Sourcetype::Key::Source: s.sources.push_back(std::move(st)); break;
-            case Sourcetype::Key::Host: s.hosts.push_back(std::move(st)); break;
+        auto d = std::make_unique<Definition>();
+        d->file = f;
+        d->key = Sourcetype::read_key(f);
+        switch (d->key.key) {
+            case Sourcetype::Key::Source:
+            case Sourcetype::Key::Host:
+                try {
+                    d->pattern.emplace(d->key.name);
+                } catch (const SplError& e) {
+                    throw SplError("sourcetype", f.string() + ": " + e.what());
+                }
+                (d->key.key == Sourcetype::Key::Source ? s.sources : s.hosts).push_back(d.get());
+                break;
             case Sourcetype::Key::Sourcetype: {
-                std::string key = lower(st.name());
-                if (const Sourcetype* other = s.stanza(key))
-                    throw SplError("sourcetype", f.string() + ": sourcetype " + st.name() + " is also defined in " +
-                                                     other->file().string() + " (names are case-insensitive)");
-                s.by_name.emplace(key, std::move(st));
+                std::string key = lower(d->key.name);
+                if (const Definition* other = s.stanza(key))
+                    throw SplError("sourcetype", f.string() + ": sourcetype " + d->key.name + " is also defined in " +
+                                                     other->file.string() + " (names are case-insensitive)");
+                s.by_name.emplace(key, d.get());
             }
         }
+        s.definitions.push_back(std::move(d));
     }
     order_by_precedence(s.sources);
     order_by_precedence(s.hosts);
@@ -115,22 +155,22 @@ SourcetypeRegistry::SourcetypeRegistry(const std::filesystem::path& dir) : state
 const Sourcetype& SourcetypeRegistry::default_sourcetype() const { return state_->default_sourcetype(); }
 
 const Sourcetype& SourcetypeRegistry::get(std::string_view name) const {
-    const Sourcetype* st = state_->stanza(name);
-    return st ? *st : state_->default_sourcetype();
+    const Definition* d = state_->stanza(name);
+    return d ? d->get() : state_->default_sourcetype();
 }
 
 bool SourcetypeRegistry::has(std::string_view name) const { return state_->stanza(name) != nullptr; }
 
 std::vector<std::string> SourcetypeRegistry::names() const {
     std::vector<std::string> out;
-    for (const auto& [k, v] : state_->by_name) out.push_back(v.name());
+    for (const auto& [k, d] : state_->by_name) out.push_back(d->key.name);
     return out;
 }
 
 std::string SourcetypeRegistry::renamed(std::string_view sourcetype) const {
     if (state_->stanza(sourcetype)) return std::string(sourcetype);
-    const Sourcetype* st = state_->declared(sourcetype);
-    return st ? st->name() : std::string(sourcetype);
+    const Definition* d = state_->declared(sourcetype);
+    return d ? d->key.name : std::string(sourcetype);
 }
 
 bool SourcetypeRegistry::knows(std::string_view sourcetype) const {
@@ -153,23 +193,30 @@ std::shared_ptr<const Sourcetype> SourcetypeRegistry::resolve(std::string_view s
         if (auto it = s.resolved.find(key); it != s.resolved.end()) return it->second;
     }
     if (!knows(sourcetype)) warn_once(std::string(sourcetype), unknown_message(sourcetype));
-    const Sourcetype* base = sourcetype.empty() ? nullptr : s.declared(sourcetype);
+    const Definition* declared = sourcetype.empty() ? nullptr : s.declared(sourcetype);
+    const Sourcetype* base = declared ? &declared->get() : nullptr;
     auto merged = std::make_shared<Sourcetype>(base ? *base : s.default_sourcetype());
     // Lowest precedence first, so that a higher stanza's attribute replaces a lower one's.
-    for (const auto& st : s.sources)
-        if (st.pattern()->matches(source)) merged->merge_from(st);
-    for (const auto& st : s.hosts)
-        if (st.pattern()->matches(host)) merged->merge_from(st);
+    for (const Definition* d : s.sources)
+        if (d->pattern->matches(source)) merged->merge_from(d->get());
+    for (const Definition* d : s.hosts)
+        if (d->pattern->matches(host)) merged->merge_from(d->get());
     if (!sourcetype.empty()) merged->name_ = base && !s.stanza(sourcetype) ? base->name() : std::string(sourcetype);
     merged->key_ = Sourcetype::Key::Sourcetype;
     merged->pattern_.reset();
     merged->rename_from_.clear();
-    if (!s.eventtypes->empty()) merged->eventtypes_ = s.eventtypes;
+    if (s.eventtype_files) merged->eventtypes_ = s.eventtypes;  // not read yet: see Eventtypes
     std::lock_guard<std::mutex> lock(s.mutex);
     return s.resolved.emplace(std::move(key), std::move(merged)).first->second;
 }
 
 bool SourcetypeRegistry::has_host_stanzas() const { return !state_->hosts.empty(); }
+
+void SourcetypeRegistry::check() const {
+    for (const auto& d : state_->definitions)
+        for (const auto& c : d->get().calculated()) c.ast();
+    state_->eventtypes->empty();  // reads the eventtype files
+}
 
 std::filesystem::path default_sourcetype_dir() {
     if (const char* env = std::getenv("MINISPL_SOURCETYPES"); env && *env) return env;

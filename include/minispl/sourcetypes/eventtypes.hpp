@@ -22,9 +22,10 @@ public:
     Eventtypes(Eventtypes&&) noexcept;
     Eventtypes& operator=(Eventtypes&&) noexcept;
 
-    //! Every *.yml of `dir` (a missing directory gives none). Throws SplError("sourcetype",
-    //! "FILE:LINE: ...") for a bad file, a search that does not parse, an eventtype defined twice,
-    //! a reference to an unknown eventtype, or eventtypes that refer to each other in a cycle.
+    //! Every *.yml of `dir` (a missing directory gives none), read on the first call of any
+    //! method below, which then throws SplError("sourcetype", "FILE:LINE: ...") for a bad file, a
+    //! search that does not parse, an eventtype defined twice, a reference to an unknown
+    //! eventtype, or eventtypes that refer to each other in a cycle. Thread-safe.
     static Eventtypes load_directory(const std::filesystem::path& dir);
     //! From YAML text (`file` names it in errors); as load_directory for one file.
     static Eventtypes parse(const std::string& yaml, const std::string& file);

@@ -109,7 +109,9 @@ TEST_CASE("bad definitions are errors naming the file") {
     auto expect_error = [](const std::string& text, const std::string& needle) {
         std::filesystem::path yml = write_tmp("bad.yml", text);
         try {
-            Sourcetype::load(yml);
+            // A calculated field's expression is parsed on first use (and by the registry's check()).
+            Sourcetype st = Sourcetype::load(yml);
+            for (const auto& c : st.calculated()) c.ast();
             FAIL("no error for " << text);
         } catch (const SplError& e) {
             CHECK(e.diagnostic().rule == "sourcetype");
@@ -122,4 +124,44 @@ TEST_CASE("bad definitions are errors naming the file") {
     expect_error("name: x\nbogus: 1\n", "unknown key");
     expect_error("name: [\n", "bad.yml");
     expect_error("aliases: []\n", "name");
+}
+
+TEST_CASE("definitions load on first use; check() reports what first use would") {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "minispl_lazy_defs";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "eventtypes");
+    auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
+    write("good.yml", "name: good\ncalculated:\n  - a: lower(b)\n");
+    write("broken.yml", "# a comment\nname: broken\ncalculated:\n  - a: 'coalesce(b'\n");
+    write("src.yml", "source: 'app:*'\naliases:\n  - c: d\n");
+    SourcetypeRegistry reg(dir);  // keys only: no expression is parsed yet
+    CHECK(reg.has("BROKEN"));
+    CHECK(reg.names() == std::vector<std::string>{"broken", "good"});
+    Event e;
+    e.set("b", Value::string("X"));
+    e.set("d", Value::string("y"));
+    reg.resolve("good", "app:1")->apply(e);
+    CHECK(e.get("a").str() == "x");
+    CHECK(e.get("c").str() == "y");
+    auto broken = reg.resolve("broken");  // loads; the expression still waits for its first use
+    CHECK_THROWS_WITH_AS(broken->calculated().at(0).eval(), doctest::Contains("broken.yml"), SplError);
+    CHECK_THROWS_WITH_AS(reg.check(), doctest::Contains("calculated field a"), SplError);
+    write("eventtypes/e.yml", "eventtypes:\n  - {name: e1, search: 'x=('}\n");
+    SourcetypeRegistry with_eventtypes(dir);
+    with_eventtypes.resolve("good");  // does not read the eventtype files
+    CHECK_THROWS_WITH_AS(with_eventtypes.eventtypes().names(), doctest::Contains("e.yml"), SplError);
+    // A key the line-by-line reading cannot take (flow style) is read by loading the whole file.
+    write("flow.yml", "{name: flow, aliases: [{f: g}]}\n");
+    write("eventtypes/e.yml", "eventtypes: []\n");
+    SourcetypeRegistry flow(dir);
+    CHECK(flow.has("flow"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the project's definitions: every stanza key reads ahead as loading says, every expression parses") {
+    SourcetypeRegistry reg(st_dir);
+    CHECK_NOTHROW(reg.check());  // loads every file: a key that reads differently throws here
+    for (const auto& entry : std::filesystem::directory_iterator(st_dir))
+        if (entry.path().extension() == ".yml")
+            CHECK(Sourcetype::read_key(entry.path()) == Sourcetype::load(entry.path()).stanza_key());
 }
