@@ -9,6 +9,7 @@
 #include "field_writes.hpp"
 #include "minispl/compile/compiler.hpp"
 #include "minispl/compile/output_fields.hpp"
+#include "minispl/core/ascii.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/bin.hpp"
 #include "minispl/ops/convert.hpp"
@@ -43,6 +44,7 @@
 #include "minispl/ops/replace.hpp"
 #include "minispl/ops/top.hpp"
 #include "minispl/ops/transaction.hpp"
+#include "minispl/ops/tstats.hpp"
 #include "minispl/ops/option_util.hpp"
 
 #include <algorithm>
@@ -71,6 +73,62 @@ const Body& body_of(const ast::Command& cmd, const char* what) {
 template <typename Op, typename Body>
 void add(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
     out.append(std::make_unique<Op>(body_of<Body>(cmd, cmd.name.c_str()), ctx.op));
+}
+
+//! tstats = the dataset's records (filtered, fillnull, span) then stats over them.
+void add_tstats(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
+    const auto& body = body_of<ast::StatsCmd>(cmd, "tstats");
+    try {
+        out.append(std::make_unique<TstatsRecordsOperator>(body, ctx.op));
+    } catch (const SplError& e) {  // where in the search: the command
+        if (e.diagnostic().pos.offset) throw;
+        throw SplError(e.diagnostic().rule, e.diagnostic().message, cmd.span.begin, cmd.span.end - cmd.span.begin);
+    }
+    out.append(std::make_unique<StatsOperator>(body, ctx.op));
+}
+
+//! `| datamodel M D search` / `| from datamodel:M.D` (also `datamodel=`, `datamodel M.D`): the
+//! dataset's events. Other datamodel modes (`flat`, `acceleration_search`, none: the model's JSON)
+//! are refused.
+void add_datamodel_search(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
+    const auto& body = body_of<ast::GenericCmd>(cmd, cmd.name.c_str());
+    std::vector<std::string> words;
+    for (const auto& a : body.args) {
+        if (a.kind == ast::GenericCmd::Arg::Kind::Option) {
+            if (lower(a.text) != "datamodel") throw SplError("unsupported", cmd.name + ": option " + a.text + " is not supported", a.span.begin);
+            words.push_back(a.value);
+        } else if (a.kind == ast::GenericCmd::Arg::Kind::Word || a.kind == ast::GenericCmd::Arg::Kind::Quoted) {
+            words.push_back(a.text);
+        } else {
+            throw SplError("unsupported", cmd.name + ": this argument is not supported", a.span.begin);
+        }
+    }
+    std::string target;
+    if (cmd.name == "from") {
+        // from datamodel:M.D | from datamodel M.D
+        std::string all;
+        for (const auto& w : words) all += (all.empty() ? "" : " ") + w;
+        if (lower(all.substr(0, 9)) != "datamodel")
+            throw SplError("unsupported", "from: only `from datamodel:<model>.<dataset>` is supported", cmd.span.begin);
+        target = all.substr(9);
+        while (!target.empty() && (target[0] == ':' || target[0] == ' ' || target[0] == '=' || target[0] == '"')) target.erase(0, 1);
+        while (!target.empty() && (target.back() == '"' || target.back() == ' ')) target.pop_back();
+    } else {
+        // datamodel M D search | datamodel M.D search
+        if (words.empty() || lower(words.back()) != "search")
+            throw SplError("unsupported", "datamodel: only `| datamodel <model> <dataset> search` is supported",
+                           cmd.span.begin, cmd.span.end - cmd.span.begin);
+        words.pop_back();
+        for (const auto& w : words) target += (target.empty() ? "" : ".") + w;
+    }
+    try {
+        const DataModelRegistry& reg = ctx.op.datamodels ? *ctx.op.datamodels : default_datamodels();
+        auto [model, dataset] = resolve_dataset(reg, target);
+        out.append(std::make_unique<DatamodelSearchOperator>(*model, *dataset, ctx.op));
+    } catch (const SplError& e) {
+        if (e.diagnostic().pos.offset) throw;
+        throw SplError(e.diagnostic().rule, e.diagnostic().message, cmd.span.begin, cmd.span.end - cmd.span.begin);
+    }
 }
 
 void add_search(CompiledPipeline& out, const ast::Command& cmd, const CompileContext& ctx) {
@@ -232,7 +290,7 @@ const CommandSpec kCommands[] = {
                  if (!x.alias.empty()) w.add(x.alias);
      }},
     known("cyberchef"),
-    {.name = "datamodel", .indexed_data = true},
+    {.name = "datamodel", .build = add_datamodel_search, .order = Ignores, .indexed_data = true},
     {.name = "dedup", .build = add<DedupOperator, ast::FieldsCmd>, .order = Reads_,
      .reads = [](FieldReads& r, const ast::Command& c) {
          if (auto b = r.body<ast::FieldsCmd>(c)) {
@@ -299,7 +357,7 @@ const CommandSpec kCommands[] = {
     known("fit"),
     {.name = "foreach", .build = add_foreach, .order = Ignores},
     known("format"),
-    {.name = "from", .indexed_data = true},
+    {.name = "from", .build = add_datamodel_search, .order = Ignores, .indexed_data = true},
     {.name = "fromjson", .build = add<FromjsonOperator, ast::FieldsCmd>, .order = Ignores,
      .reads = reads_one_field<false>},
     {.name = "head", .build = add<HeadOperator, ast::HeadCmd>, .order = Reads_, .reads = reads_head,
@@ -451,7 +509,8 @@ const CommandSpec kCommands[] = {
      .reads = reads_top},
     {.name = "transaction", .build = add<TransactionOperator, ast::TransactionCmd>, .order = Reads_},
     known("transpose"),
-    {.name = "tstats", .order = IfAggregates, .replaces_order = true, .writes = writes_stats, .indexed_data = true},
+    {.name = "tstats", .build = add_tstats, .order = IfAggregates, .replaces_order = true, .writes = writes_stats,
+     .indexed_data = true},
     known("typeahead"),
     {.name = "uniq", .writes = keeps_fields<ast::FieldsCmd>},
     known("untable"),

@@ -180,7 +180,10 @@ void FieldReads::spath(const ast::GenericCmd& g) {
 }
 
 bool reads_input_events(const ast::Pipeline& p) {
-    return !p.leading_pipe || p.commands.empty() || p.commands.front().name == "search";
+    if (!p.leading_pipe || p.commands.empty() || p.commands.front().name == "search") return true;
+    // tstats, datamodel, from: generating commands over the indexed events, which offline are the input.
+    const CommandSpec* spec = find_command(p.commands.front().name);
+    return spec && spec->indexed_data && spec->build;
 }
 
 FieldUsage input_fields_read(const ast::Pipeline& pipeline) {

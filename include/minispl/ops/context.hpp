@@ -7,6 +7,8 @@
 
 namespace minispl {
 
+class DataModelRegistry;
+
 //! Shared, read-only settings handed to every operator's constructor.
 struct OpContext {
     EvalContext eval;                                   //!< now() for eval and relative times
@@ -14,6 +16,8 @@ struct OpContext {
     //! Where outputlookup writes its tables (and where lookup/inputlookup look first, so a search
     //! reads what it wrote); empty: into the lookup directories, as Splunk writes into its app.
     std::filesystem::path lookup_output_dir;
+    //! The data models tstats, datamodel and from read (null: default_datamodels()).
+    const DataModelRegistry* datamodels = nullptr;
 };
 
 }  // namespace minispl

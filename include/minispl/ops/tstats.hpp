@@ -1,0 +1,47 @@
+#pragma once
+// tstats: the records of a data model dataset (or the raw events), filtered by `where`, for the
+// stats operator that follows it (the builder appends both).
+#include "minispl/datamodels/dataset_records.hpp"
+#include "minispl/ops/context.hpp"
+#include "minispl/ops/operator.hpp"
+#include "minispl/parse/ast.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace minispl {
+
+//! The first half of `| tstats aggs from datamodel=M.D where W by F [span=S]` over raw events:
+//! each event's dataset records (DatasetRecords; without `from datamodel` the event itself), the
+//! ones `where` matches (search-command semantics, `nodename=` included), with null by-fields
+//! set to `fillnull_value` when given, and `_time` floored to the span when the by-clause has
+//! `_time`. The aggregation is a StatsOperator after it (tstats names its columns as stats does).
+//! summariesonly, allow_old_summaries, local, chunk_size, include_reduced_buckets are accepted and
+//! change nothing offline (every event is raw data); prestats=true and append=true are refused.
+class TstatsRecordsOperator : public Operator {
+public:
+    TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpContext& ctx);
+    void push(Event event) override;
+
+private:
+    std::optional<DatasetRecords> dataset_;
+    std::optional<SearchMatcher> where_;
+    std::vector<std::string> by_;
+    std::optional<std::string> fillnull_;
+    std::optional<ast::TimeSpan> span_;
+    std::vector<Event> records_;  //!< reused per event
+};
+
+//! `| datamodel M D search` and `| from datamodel:M.D`: the dataset's records with _raw (events).
+class DatamodelSearchOperator : public Operator {
+public:
+    DatamodelSearchOperator(const DataModel& model, const Dataset& dataset, const OpContext& ctx);
+    void push(Event event) override;
+
+private:
+    DatasetRecords dataset_;
+    std::vector<Event> records_;
+};
+
+}  // namespace minispl
