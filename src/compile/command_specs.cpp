@@ -84,7 +84,14 @@ void add_tstats(CompiledPipeline& out, const ast::Command& cmd, const CompileCon
         if (e.diagnostic().pos.offset) throw;
         throw SplError(e.diagnostic().rule, e.diagnostic().message, cmd.span.begin, cmd.span.end - cmd.span.begin);
     }
-    out.append(std::make_unique<StatsOperator>(body, ctx.op));
+    // The aggregation is stats' over the records: its options and span were the records' business.
+    ast::StatsCmd stats;
+    for (const auto& a : body.aggregations) {
+        if (a.eval) throw SplError("syntax", "tstats functions take a field, not eval(...)", a.span.begin);
+        stats.aggregations.push_back({a.function, a.written, a.percentile, a.field, nullptr, a.alias, a.span});
+    }
+    stats.by = body.by;
+    out.append(std::make_unique<StatsOperator>(stats, ctx.op));
 }
 
 //! `| datamodel M D search` / `| from datamodel:M.D` (also `datamodel=`, `datamodel M.D`): the
