@@ -1,6 +1,8 @@
 // lint_rule / lint_file / lint_paths: runs the checks and maps every finding to file:line:col.
 #include "minispl/lint/linter.hpp"
 
+#include "minispl/datamodels/datamodel.hpp"
+
 #include "checks.hpp"
 #include "minispl/compile/compiler.hpp"
 #include "minispl/core/parallel_for.hpp"
@@ -265,6 +267,7 @@ std::vector<RuleReport> lint_paths(const std::vector<std::filesystem::path>& pat
         LintContext ctx;
         ctx.lookups = pack_of[i]->lookups_known ? &pack_of[i]->lookups : nullptr;
         ctx.sourcetypes = sourcetypes ? &*sourcetypes : nullptr;
+        ctx.datamodels = &default_datamodels();
         reports[i] = lint_file(files[i], pack_of[i]->macros, ctx, opts.include_deprecated);
     });
     return reports;

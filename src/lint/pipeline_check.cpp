@@ -2,10 +2,12 @@
 #include "checks.hpp"
 #include "minispl/compile/command_spec.hpp"
 #include "minispl/compile/output_fields.hpp"
+#include "minispl/datamodels/dataset_records.hpp"
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/ops/aggregate.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <variant>
@@ -60,6 +62,7 @@ private:
                                if (a.eval) expr(*a.eval);
                            }
                            if (s.where) search(*s.where);
+                           if (c.name == "tstats") datamodel_fields(s);
                        },
                        [&](const ast::HeadCmd& h) { if (h.expr) expr(*h.expr); },
                        [&](const ast::LookupCmd& l) { table(l.table, l.table_span); },
@@ -77,6 +80,41 @@ private:
                        [&](const auto&) {},
                    },
                    c.body);
+    }
+
+    //! unknown-datamodel / unknown-dataset (errors: the search cannot run) and
+    //! unknown-datamodel-field (a warning: tstats gives null for a name the data model does not
+    //! define, windows-cim-facts.md 3.1, so the rule runs but that field is always empty).
+    void datamodel_fields(const ast::StatsCmd& s) {
+        if (!ctx_.datamodels || s.datamodel.empty()) return;
+        std::vector<std::string> known;
+        std::string target;
+        try {
+            auto [model, dataset] = resolve_dataset(*ctx_.datamodels, s.datamodel);
+            known = DatasetRecords(*model, *dataset).field_names();
+            target = model->name() + "." + dataset->path;
+        } catch (const SplError& e) {
+            add(e.diagnostic().rule == "unknown-dataset" ? "unknown-dataset" : "unknown-datamodel", e.diagnostic().message,
+                s.datamodel_span.begin, s.datamodel_span.end - s.datamodel_span.begin);
+            return;
+        }
+        auto check = [&](const std::string& field, const ast::Span& span) {
+            if (field.empty() || field.find('*') != std::string::npos || field == "earliest" || field == "latest" ||
+                std::find(known.begin(), known.end(), field) != known.end())
+                return;
+            add("unknown-datamodel-field",
+                field + " is not a field of " + target + " (CIM 6.x, datamodels/): tstats gives null for it",
+                span.begin, span.end > span.begin ? span.end - span.begin : static_cast<uint32_t>(field.size()));
+            out_.back().severity = Severity::Warning;
+        };
+        for (const auto& b : s.by) check(b.name, b.span);
+        for (const auto& a : s.aggregations) check(a.field, a.span);
+        std::function<void(const ast::SearchExpr&)> walk = [&](const ast::SearchExpr& x) {
+            if (x.kind == ast::SearchExpr::Kind::Compare || x.kind == ast::SearchExpr::Kind::In) check(x.field, x.span);
+            for (const auto& ch : x.children)
+                if (ch) walk(*ch);
+        };
+        if (s.where) walk(*s.where);
     }
 
     void expr(const ast::Expr& e) {

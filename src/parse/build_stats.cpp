@@ -66,6 +66,9 @@ ast::StatsCmd Builder::stats(const Node& n) const {
             }
         } else if (c.is_type<g::from_datamodel>()) {
             s.datamodel = c.children.at(0)->string();
+            if (s.datamodel.size() >= 2 && s.datamodel.front() == '"' && s.datamodel.back() == '"')
+                s.datamodel = s.datamodel.substr(1, s.datamodel.size() - 2);  // datamodel="Endpoint.Processes"
+            s.datamodel_span = span(*c.children.at(0));
         } else if (c.is_type<g::stats_where>()) {
             if (!c.children.empty()) s.where = search_expr(*c.children[0]);
         }

@@ -21,11 +21,14 @@ struct LintOptions {
 };
 
 class SourcetypeRegistry;
+class DataModelRegistry;
 
 //! What one rule is checked against (shared, read-only, by every worker).
 struct LintContext {
     const LookupIndex* lookups = nullptr;  //!< null: lookup-undefined is not checked
     const SourcetypeRegistry* sourcetypes = nullptr;  //!< null: unknown-sourcetype is not checked
+    //! null: unknown-datamodel, unknown-dataset and unknown-datamodel-field are not checked
+    const DataModelRegistry* datamodels = nullptr;
 };
 
 //! The findings for one rule file, positions mapped to the file.

@@ -149,6 +149,7 @@ struct StatsCmd {
     std::vector<FieldName> by;
     std::optional<TimeSpan> span;        //!< `span=` (tstats/timechart), after `by` or among options
     std::string datamodel;               //!< tstats `from datamodel=X.Y`
+    Span datamodel_span;                 //!< where X.Y is written
     SearchExprPtr where;                 //!< tstats/mstats `where ...`
 };
 //! rename a AS b, "x.*" AS *
