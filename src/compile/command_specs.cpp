@@ -80,9 +80,10 @@ void add_tstats(CompiledPipeline& out, const ast::Command& cmd, const CompileCon
     const auto& body = body_of<ast::StatsCmd>(cmd, "tstats");
     try {
         out.append(std::make_unique<TstatsRecordsOperator>(body, ctx.op));
-    } catch (const SplError& e) {  // where in the search: the command
-        if (e.diagnostic().pos.offset) throw;
-        throw SplError(e.diagnostic().rule, e.diagnostic().message, cmd.span.begin, cmd.span.end - cmd.span.begin);
+    } catch (const SplError& e) {  // an unknown model or dataset: where `from datamodel=` names it
+        if (e.diagnostic().offset || body.datamodel.empty()) throw;
+        throw SplError(e.diagnostic().rule, e.diagnostic().message, body.datamodel_span.begin,
+                       body.datamodel_span.end - body.datamodel_span.begin);
     }
     // The aggregation is stats' over the records: its options and span were the records' business.
     ast::StatsCmd stats;
@@ -133,7 +134,7 @@ void add_datamodel_search(CompiledPipeline& out, const ast::Command& cmd, const 
         auto [model, dataset] = resolve_dataset(reg, target);
         out.append(std::make_unique<DatamodelSearchOperator>(*model, *dataset, ctx.op));
     } catch (const SplError& e) {
-        if (e.diagnostic().pos.offset) throw;
+        if (e.diagnostic().offset) throw;
         throw SplError(e.diagnostic().rule, e.diagnostic().message, cmd.span.begin, cmd.span.end - cmd.span.begin);
     }
 }

@@ -130,7 +130,8 @@ bool is_definition_dir(const fs::path& rel_dir) {
            has_component(rel_dir, "stories") || has_component(rel_dir, "baselines");
 }
 
-//! Commands that read indexed data models or summaries: there is no such thing offline.
+//! Commands over indexes minispl has no offline form of (mstats: metrics; summary): not runnable.
+//! (tstats, datamodel and from run over the raw events.)
 bool is_datamodel_command(const std::string& name) {
     const CommandSpec* spec = find_command(name);
     return spec && spec->indexed_data;
@@ -172,7 +173,7 @@ std::string static_not_runnable(const Detection& rule, const RulePack& pack) {
     if (!lookup.empty()) return fmt::format("missing lookup {}", lookup);
     Unsupported u = find_unsupported(*pipeline);
     if (!u.command.empty())
-        return is_datamodel_command(u.command) ? fmt::format("tstats/datamodel not available ({})", u.command)
+        return is_datamodel_command(u.command) ? fmt::format("metrics/summary indexes not available ({})", u.command)
                                                : fmt::format("unsupported command {}", u.command);
     return {};
 }

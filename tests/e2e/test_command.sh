@@ -21,7 +21,7 @@ check "closing line" test "$(tail -n 1 "$TMP/out")" = "4 passed, 4 failed, 5 ski
 check "PASS line" grep -qx 'PASS Fx Pass — 2 results' "$TMP/out"
 check "FAIL no results" grep -qx 'FAIL Fx No Results — no results' "$TMP/out"
 check "FAIL risk object" grep -qx 'FAIL Fx Missing Risk — risk object field user missing or null in results' "$TMP/out"
-check "SKIP tstats" grep -qx 'SKIP Fx Tstats — tstats/datamodel not available (tstats)' "$TMP/out"
+check "SKIP mstats" grep -qx 'SKIP Fx Mstats — metrics/summary indexes not available (mstats)' "$TMP/out"
 check "SKIP unsupported" grep -qx 'SKIP Fx Unknown Command — unsupported command anomalydetection' "$TMP/out"
 check "SKIP missing lookup" grep -qx 'SKIP Fx Missing Lookup — missing lookup no_such_table' "$TMP/out"
 check "SKIP dataset missing names the file" grep -qx "SKIP Fx Missing Dataset — dataset missing: $TMP/datasets/fixture/nope.json" "$TMP/out"
@@ -39,9 +39,9 @@ check "filter: only the matching rule, exit 0" test "$?" = 0 -a "$(tail -n 1 "$T
 check "a sourcetype minispl does not define: said once on stderr" \
     test "$(grep -c "sourcetype 'fx:login' is not defined" "$TMP/err2")" = 1
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Tstats' >/dev/null
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Mstats' >/dev/null
 check "skips alone: exit 0" test "$?" = 0
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Tstats' --strict >/dev/null
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Mstats' --strict >/dev/null
 check "skips with --strict: exit 1" test "$?" = 1
 
 "$MINISPL" test "$PACK/detections/deprecated" --attack-data "$TMP" >"$TMP/out3"

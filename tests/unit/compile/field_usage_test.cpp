@@ -70,8 +70,7 @@ TEST_CASE("field usage: bare terms read _raw; earliest/latest read _time") {
 }
 
 TEST_CASE("field usage: a generating first command reads no input events") {
-    for (const char* spl : {"| tstats count from datamodel=X where X.a=1 by X.b", "| inputlookup t.csv",
-                            "| mstats avg(x) where index=m"}) {
+    for (const char* spl : {"| inputlookup t.csv", "| mstats avg(x) where index=m"}) {
         CAPTURE(spl);
         FieldUsage u = usage(spl);
         CHECK_FALSE(u.all);
@@ -79,6 +78,14 @@ TEST_CASE("field usage: a generating first command reads no input events") {
         CHECK_FALSE(u.reads("_time"));
     }
     CHECK(narrowed("| search x=1 | stats count") == Names{"x"});
+    // tstats, datamodel and from run over the input events (offline, the index): whole events,
+    // since a dataset's constraint (tags), evals and calculated fields may read any field.
+    for (const char* spl : {"| tstats count from datamodel=X where X.a=1 by X.b", "| datamodel M D search",
+                            "| from datamodel:M.D"}) {
+        CAPTURE(spl);
+        CHECK(reads_input_events(*parse_search(spl)));
+        CHECK(usage(spl).all);
+    }
 }
 
 TEST_CASE("field usage: wildcards and commands whose reads cannot be listed read everything") {

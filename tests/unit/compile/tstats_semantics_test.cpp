@@ -269,7 +269,7 @@ TEST_CASE("an unknown data model or dataset is an error naming what exists") {
         run("| tstats count from datamodel=Endpoint.Nope", {});
     } catch (const SplError& e) {
         CHECK(e.diagnostic().rule == "unknown-dataset");
-        CHECK(e.diagnostic().pos.offset == 2);  // the tstats command
+        CHECK(e.diagnostic().offset == 30);  // where `from datamodel=` names it
     }
 }
 

@@ -259,3 +259,32 @@ TEST_CASE("unknown-sourcetype: a test's sourcetype without a definition is a not
     CHECK(unknown == 1);  // aws:cloudtrail is defined (names are case-insensitive)
     CHECK(r.runnable);
 }
+
+TEST_CASE("unknown-datamodel, unknown-dataset (errors) and unknown-datamodel-field (warning) at file:line:col") {
+    Pack p;
+    auto ok = p.lint(p.rule("dm_ok", "| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe "
+                                     "by Processes.dest | `dm_ok_filter`"));
+    for (const auto& d : ok.diagnostics) CHECK_MESSAGE(d.rule.find("datamodel") == std::string::npos, d.message);
+    CHECK(ok.runnable);
+
+    fs::path f = p.rule("dm_bad", "| tstats count from datamodel=Endpoint.Nope by Nope.dest | `dm_bad_filter`");
+    auto bad = p.lint(f);
+    const Diagnostic* d = find(bad, "unknown-dataset");
+    REQUIRE(d);
+    CHECK(d->pos.line == 12);
+    CHECK(d->pos.column == 33);  // "  | tstats count from datamodel=" then Endpoint.Nope
+    CHECK(d->message.find("Processes") != std::string::npos);  // names the datasets there are
+    CHECK_FALSE(bad.runnable);
+    auto model = p.lint(p.rule("dm_model", "| tstats count from datamodel=Endpointt.Processes by Processes.dest | `dm_model_filter`"));
+    CHECK(find(model, "unknown-datamodel"));
+    CHECK_FALSE(model.runnable);
+
+    auto field = p.lint(p.rule("dm_field", "| tstats count from datamodel=Endpoint.Processes where Processes.Image=*cmd.exe "
+                                           "by Processes.dest | `dm_field_filter`"));
+    const Diagnostic* u = find(field, "unknown-datamodel-field");
+    REQUIRE(u);
+    CHECK(u->severity == Severity::Warning);
+    CHECK(u->pos.column == 58);  // Processes.Image
+    CHECK(u->message.find("null") != std::string::npos);
+    CHECK(field.runnable);  // it runs; that field is simply always empty
+}

@@ -264,8 +264,8 @@ TEST_CASE("run_tests on the fixture rule pack") {
     CHECK(m["Fx Null Risk"].status == TestStatus::Failed);
     CHECK(m["Fx Stale"].status == TestStatus::Failed);  // 2020 events are not in the last day
 
-    CHECK(m["Fx Tstats"].status == TestStatus::NotRunnable);
-    CHECK(m["Fx Tstats"].reason == "tstats/datamodel not available (tstats)");
+    CHECK(m["Fx Mstats"].status == TestStatus::NotRunnable);
+    CHECK(m["Fx Mstats"].reason == "metrics/summary indexes not available (mstats)");
     CHECK(m["Fx Unknown Command"].status == TestStatus::NotRunnable);
     CHECK(m["Fx Unknown Command"].reason == "unsupported command anomalydetection");
     CHECK(m["Fx Missing Lookup"].status == TestStatus::NotRunnable);
