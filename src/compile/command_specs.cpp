@@ -131,7 +131,7 @@ void add_datamodel_search(CompiledPipeline& out, const ast::Command& cmd, const 
     }
     try {
         const DataModelRegistry& reg = ctx.op.datamodels ? *ctx.op.datamodels : default_datamodels();
-        auto [model, dataset] = resolve_dataset(reg, target);
+        auto [model, dataset] = find_dataset(reg, target);
         out.append(std::make_unique<DatamodelSearchOperator>(*model, *dataset, ctx.op));
     } catch (const SplError& e) {
         if (e.diagnostic().offset) throw;

@@ -112,7 +112,7 @@ std::vector<std::string> DatasetRecords::field_names() const {
     return out;
 }
 
-std::pair<const DataModel*, const Dataset*> resolve_dataset(const DataModelRegistry& registry, std::string_view text) {
+std::pair<const DataModel*, const Dataset*> find_dataset(const DataModelRegistry& registry, std::string_view text) {
     size_t dot = text.find('.');
     std::string model_name(text.substr(0, dot));
     const DataModel* model = registry.find(model_name);

@@ -90,7 +90,7 @@ private:
         std::vector<std::string> known;
         std::string target;
         try {
-            auto [model, dataset] = resolve_dataset(*ctx_.datamodels, s.datamodel);
+            auto [model, dataset] = find_dataset(*ctx_.datamodels, s.datamodel);
             known = DatasetRecords(*model, *dataset).field_names();
             target = model->name() + "." + dataset->path;
         } catch (const SplError& e) {

@@ -40,6 +40,6 @@ private:
 //! Resolves `from datamodel=` text (`Model`, `Model.Dataset`, `Model.Root.Child`) in `registry`.
 //! A model with no dataset named means its single root. Throws SplError with rule
 //! "unknown-datamodel" or "unknown-dataset" (naming the models or datasets there are).
-std::pair<const DataModel*, const Dataset*> resolve_dataset(const DataModelRegistry& registry, std::string_view text);
+std::pair<const DataModel*, const Dataset*> find_dataset(const DataModelRegistry& registry, std::string_view text);
 
 }  // namespace minispl
