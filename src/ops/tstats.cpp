@@ -29,7 +29,7 @@ TstatsRecordsOperator::TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpC
         }
     }
     if (!cmd.datamodel.empty()) {
-        auto [model, dataset] = resolve_dataset(registry_of(ctx), cmd.datamodel);
+        auto [model, dataset] = find_dataset(registry_of(ctx), cmd.datamodel);
         dataset_.emplace(*model, *dataset, ctx.eval);
     }
     if (cmd.where) where_.emplace(*cmd.where, ctx.eval);
