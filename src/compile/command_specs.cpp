@@ -45,6 +45,7 @@
 #include "minispl/ops/top.hpp"
 #include "minispl/ops/transaction.hpp"
 #include "minispl/ops/tstats.hpp"
+#include "minispl/datamodels/datamodel.hpp"
 #include "minispl/ops/option_util.hpp"
 
 #include <algorithm>
@@ -165,6 +166,46 @@ bool reads_nothing(FieldReads&, const ast::Command&) { return false; }
 
 bool reads_closing_stats(FieldReads& r, const ast::Command& c) {
     if (auto b = r.body<ast::StatsCmd>(c)) r.stats(*b, true);
+    return true;
+}
+//! tstats over a data model reads what the dataset's records are made of (DatasetRecords): the
+//! constraints' fields (tag: the sourcetype projection then adds the eventtypes' fields), the
+//! inputs of the evals and calculated fields, the extracted fields, the base-search mvexpand field,
+//! and _time, host, source, sourcetype, index. The registry is default_datamodels(), the one a
+//! run's operators use (run_search leaves OpContext::datamodels unset). An unknown model reads
+//! everything (compile then reports it). Without a data model: the fields it names.
+bool reads_tstats(FieldReads& r, const ast::Command& c) {
+    const auto* b = r.body<ast::StatsCmd>(c);
+    if (!b) return true;
+    if (b->datamodel.empty()) {
+        r.stats(*b, true);
+        r.search(b->where.get());
+        r.needs_time = true;
+        return true;
+    }
+    try {
+        auto [model, dataset] = find_dataset(default_datamodels(), b->datamodel);
+        auto nodes = model->lineage(*dataset);
+        for (const Dataset* d : model->descendants(*dataset)) nodes.push_back(d);
+        for (const Dataset* d : nodes) {
+            r.search(d->constraint.get());
+            for (const auto& e : d->evals) {
+                r.expr(e.ast.get());
+                r.add(e.field);
+            }
+            for (const auto& e : d->calculated) {
+                r.expr(e.ast.get());
+                r.add(e.field);
+            }
+            for (const auto& f : d->fields) r.add(f);
+            if (!d->expand.empty()) r.add(d->expand);
+        }
+    } catch (const SplError&) {
+        r.all = true;
+        return true;
+    }
+    r.needs_time = true;
+    for (const char* f : {"host", "source", "sourcetype", "index"}) r.add(f);
     return true;
 }
 bool reads_streaming_stats(FieldReads& r, const ast::Command& c) {
@@ -517,7 +558,8 @@ const CommandSpec kCommands[] = {
      .reads = reads_top},
     {.name = "transaction", .build = add<TransactionOperator, ast::TransactionCmd>, .order = Reads_},
     known("transpose"),
-    {.name = "tstats", .build = add_tstats, .order = IfAggregates, .replaces_order = true, .writes = writes_stats,
+    {.name = "tstats", .build = add_tstats, .order = IfAggregates, .replaces_order = true, .reads = reads_tstats,
+     .writes = writes_stats,
      .indexed_data = true},
     known("typeahead"),
     {.name = "uniq", .writes = keeps_fields<ast::FieldsCmd>},

@@ -15,10 +15,12 @@ const DataModelRegistry& registry_of(const OpContext& ctx) {
 }  // namespace
 
 TstatsRecordsOperator::TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpContext& ctx) {
+    auto config = std::make_shared<Config>();
+    Config& c = *config;
     for (const auto& o : cmd.options) {
         std::string key = lower(o.key);
         if (key == "fillnull_value") {
-            fillnull_ = o.value;
+            c.fillnull = o.value;
         } else if (key == "prestats" || key == "append") {
             if (lower(o.value) == "true" || o.value == "1" || lower(o.value) == "t")
                 throw SplError("unsupported", "tstats " + key + "=true is not supported (its output feeds another "
@@ -30,28 +32,46 @@ TstatsRecordsOperator::TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpC
     }
     if (!cmd.datamodel.empty()) {
         auto [model, dataset] = find_dataset(registry_of(ctx), cmd.datamodel);
-        dataset_.emplace(*model, *dataset, ctx.eval);
+        c.dataset.emplace(*model, *dataset, ctx.eval);
     }
-    if (cmd.where) where_.emplace(*cmd.where, ctx.eval);
-    for (const auto& f : cmd.by) by_.push_back(f.name);
-    bool by_time = std::find(by_.begin(), by_.end(), "_time") != by_.end();
-    if (cmd.span && by_time) span_ = cmd.span;
+    if (cmd.where) c.where.emplace(*cmd.where, ctx.eval);
+    for (const auto& f : cmd.by) c.by.push_back(f.name);
+    bool by_time = std::find(c.by.begin(), c.by.end(), "_time") != c.by.end();
+    if (cmd.span && by_time) c.span = cmd.span;
+    config_ = std::move(config);
+}
+
+std::unique_ptr<Operator> TstatsRecordsOperator::make_partial() const {
+    if (!next_) return nullptr;
+    std::unique_ptr<Operator> stats = next_->make_partial();
+    if (!stats) return nullptr;
+    std::unique_ptr<TstatsRecordsOperator> p(new TstatsRecordsOperator());
+    p->config_ = config_;
+    p->partial_next_ = std::move(stats);
+    p->set_next(p->partial_next_.get());
+    return p;
+}
+
+void TstatsRecordsOperator::merge_partial(Operator& partial) {
+    auto& p = static_cast<TstatsRecordsOperator&>(partial);
+    if (next_ && p.partial_next_) next_->merge_partial(*p.partial_next_);
 }
 
 void TstatsRecordsOperator::push(Event event) {
+    const Config& c = *config_;
     records_.clear();
-    if (dataset_)
-        dataset_->records(std::move(event), records_);
+    if (c.dataset)
+        c.dataset->records(std::move(event), records_);
     else
         records_.push_back(std::move(event));
     for (Event& r : records_) {
-        if (where_ && !where_->matches(r)) continue;
-        if (fillnull_)
-            for (const auto& f : by_)
-                if (!r.has(f)) r.set(f, Value::string(*fillnull_));
-        if (span_)
+        if (c.where && !c.where->matches(r)) continue;
+        if (c.fillnull)
+            for (const auto& f : c.by)
+                if (!r.has(f)) r.set(f, Value::string(*c.fillnull));
+        if (c.span)
             if (const Value* t = r.find("_time"))
-                if (auto n = t->as_number()) r.set("_time", Value::number(floor_time(*n, *span_)));
+                if (auto n = t->as_number()) r.set("_time", Value::number(floor_time(*n, *c.span)));
         emit(std::move(r));
     }
 }

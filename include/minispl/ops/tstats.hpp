@@ -23,13 +23,22 @@ class TstatsRecordsOperator : public Operator {
 public:
     TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpContext& ctx);
     void push(Event event) override;
+    //! A partial when the stats after it has one: records are made on each reading thread and fed
+    //! to that thread's partial stats (the records of an event do not depend on other events).
+    std::unique_ptr<Operator> make_partial() const override;
+    void merge_partial(Operator& partial) override;
 
 private:
-    std::optional<DatasetRecords> dataset_;
-    std::optional<SearchMatcher> where_;
-    std::vector<std::string> by_;
-    std::optional<std::string> fillnull_;
-    std::optional<ast::TimeSpan> span_;
+    TstatsRecordsOperator() = default;
+    struct Config {
+        std::optional<DatasetRecords> dataset;
+        std::optional<SearchMatcher> where;
+        std::vector<std::string> by;
+        std::optional<std::string> fillnull;
+        std::optional<ast::TimeSpan> span;
+    };
+    std::shared_ptr<const Config> config_;  //!< read-only while running: shared with partials
+    std::unique_ptr<Operator> partial_next_;  //!< a partial's own partial of the stats after it
     std::vector<Event> records_;  //!< reused per event
 };
 

@@ -84,8 +84,14 @@ TEST_CASE("field usage: a generating first command reads no input events") {
                             "| from datamodel:M.D"}) {
         CAPTURE(spl);
         CHECK(reads_input_events(*parse_search(spl)));
-        CHECK(usage(spl).all);
+        CHECK(usage(spl).all);  // (X is no data model: everything)
     }
+    // Over the project's Endpoint.Processes: what its records are made of, not the whole event.
+    FieldUsage p = usage("| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest");
+    CHECK_FALSE(p.all);
+    for (const char* f : {"tag", "dest", "process_name", "process", "process_integrity_level", "_time", "sourcetype"})
+        CHECK_MESSAGE(p.reads(f), f);
+    CHECK_FALSE(p.reads("Processes.process_name"));
 }
 
 TEST_CASE("field usage: wildcards and commands whose reads cannot be listed read everything") {
