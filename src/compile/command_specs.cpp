@@ -168,10 +168,11 @@ bool reads_closing_stats(FieldReads& r, const ast::Command& c) {
     if (auto b = r.body<ast::StatsCmd>(c)) r.stats(*b, true);
     return true;
 }
-//! tstats over a data model reads what the dataset's records are made of (DatasetRecords): the
-//! constraints' fields (tag: the sourcetype projection then adds the eventtypes' fields), the
-//! inputs of the evals and calculated fields, the extracted fields, the base-search mvexpand field,
-//! and _time, host, source, sourcetype, index. The registry is default_datamodels(), the one a
+//! tstats over a data model reads what its records are made of (DatasetRecords::event_fields_read
+//! once kept to the fields where/by/aggregations read): the constraints' fields (tag: the
+//! sourcetype projection then adds the eventtypes' fields), the inputs of the evals and of the
+//! calculated fields that are needed, the copied fields, the base-search mvexpand field, and
+//! _time, host, source, sourcetype, index. The registry is default_datamodels(), the one a
 //! run's operators use (run_search leaves OpContext::datamodels unset). An unknown model reads
 //! everything (compile then reports it). Without a data model: the fields it names.
 bool reads_tstats(FieldReads& r, const ast::Command& c) {
@@ -185,21 +186,9 @@ bool reads_tstats(FieldReads& r, const ast::Command& c) {
     }
     try {
         auto [model, dataset] = find_dataset(default_datamodels(), b->datamodel);
-        auto nodes = model->lineage(*dataset);
-        for (const Dataset* d : model->descendants(*dataset)) nodes.push_back(d);
-        for (const Dataset* d : nodes) {
-            r.search(d->constraint.get());
-            for (const auto& e : d->evals) {
-                r.expr(e.ast.get());
-                r.add(e.field);
-            }
-            for (const auto& e : d->calculated) {
-                r.expr(e.ast.get());
-                r.add(e.field);
-            }
-            for (const auto& f : d->fields) r.add(f);
-            if (!d->expand.empty()) r.add(d->expand);
-        }
+        DatasetRecords records(*model, *dataset);
+        if (auto wanted = tstats_record_fields(*b)) records.keep_only(*wanted);
+        for (const auto& f : records.event_fields_read()) r.add(f);
     } catch (const SplError&) {
         r.all = true;
         return true;

@@ -4,7 +4,9 @@
 
 #include "minispl/core/diagnostic.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <set>
 
 namespace minispl {
 
@@ -13,17 +15,35 @@ struct DatasetRecords::Node {
     int parent = -1;  //!< descendants: index of the parent among descendants_, -1 for the target
     std::optional<SearchMatcher> constraint;
     std::vector<std::pair<std::string, Evaluator>> evals, calculated;
+    std::vector<const ast::Expr*> calculated_ast;  //!< beside `calculated`: what each reads
+    //! (event field, record field): what the record takes from the event once every step ran.
+    std::vector<std::pair<std::string, std::string>> copies;
 };
 
 namespace {
 
 DatasetRecords::Node make_node(const Dataset& d, const EvalContext& ctx) {
-    DatasetRecords::Node n{&d, -1, std::nullopt, {}, {}};
+    DatasetRecords::Node n{&d, -1, std::nullopt, {}, {}, {}, {}};
     if (d.constraint) n.constraint.emplace(*d.constraint, ctx);
     for (const auto& c : d.evals) n.evals.emplace_back(c.field, Evaluator(*c.ast, ctx));
-    for (const auto& c : d.calculated) n.calculated.emplace_back(c.field, Evaluator(*c.ast, ctx));
+    for (const auto& c : d.calculated) {
+        n.calculated.emplace_back(c.field, Evaluator(*c.ast, ctx));
+        n.calculated_ast.push_back(c.ast.get());
+    }
+    // Named once here, not per event: the prefixed names are the records' only allocations.
+    for (const auto& f : d.fields) n.copies.emplace_back(f, d.path + "." + f);
+    for (const auto& c : d.calculated) n.copies.emplace_back(c.field, d.path + "." + c.field);
     return n;
 }
+
+//! Eval functions read fields only through Field nodes (as compile's field projection relies on).
+void add_fields_read(const ast::Expr* e, std::set<std::string>& out) {
+    if (!e) return;
+    if (e->kind == ast::Expr::Kind::Field) out.insert(e->text);
+    for (const auto& a : e->args) add_fields_read(a.get(), out);
+}
+
+const char* const kMetadata[] = {"_time", "host", "source", "sourcetype", "index"};
 
 //! `| eval a=x, b=y`: each sees the ones before it.
 void run_evals(const std::vector<std::pair<std::string, Evaluator>>& evals, Event& e) {
@@ -32,7 +52,9 @@ void run_evals(const std::vector<std::pair<std::string, Evaluator>>& evals, Even
 
 }  // namespace
 
-DatasetRecords::DatasetRecords(const DataModel& model, const Dataset& target, const EvalContext& ctx) : target_(&target) {
+DatasetRecords::DatasetRecords(const DataModel& model, const Dataset& target, const EvalContext& ctx)
+    : target_(&target), metadata_(std::begin(kMetadata), std::end(kMetadata)) {
+    std::set<std::string> reads(metadata_.begin(), metadata_.end());
     for (const Dataset* d : model.lineage(target)) lineage_.push_back(make_node(*d, ctx));
     for (const Dataset* d : model.descendants(target)) {
         Node n = make_node(*d, ctx);
@@ -40,9 +62,67 @@ DatasetRecords::DatasetRecords(const DataModel& model, const Dataset& target, co
             if (descendants_[i].dataset->name == d->parent) n.parent = static_cast<int>(i);
         descendants_.push_back(std::move(n));
     }
+    for (const auto* nodes : {&lineage_, &descendants_})
+        for (const Node& n : *nodes) {
+            if (n.constraint) reads.insert(n.constraint->fields_read().begin(), n.constraint->fields_read().end());
+            for (const auto& c : n.dataset->evals) add_fields_read(c.ast.get(), reads);
+            for (const auto* e : n.calculated_ast) add_fields_read(e, reads);
+            for (const auto& c : n.copies) reads.insert(c.first);
+            if (!n.dataset->expand.empty()) reads.insert(n.dataset->expand);
+        }
+    event_fields_.assign(reads.begin(), reads.end());
 }
 
 DatasetRecords::DatasetRecords(DatasetRecords&&) noexcept = default;
+
+void DatasetRecords::keep_only(const std::set<std::string, std::less<>>& wanted) {
+    nodename_ = wanted.count("nodename") > 0;
+    metadata_.clear();
+    for (const char* f : kMetadata)
+        if (wanted.count(f)) metadata_.emplace_back(f);
+    auto keep_copies = [&](Node& n) {
+        std::erase_if(n.copies, [&](const auto& c) { return !wanted.count(c.second); });
+        return !n.copies.empty();
+    };
+    for (Node& n : lineage_) keep_copies(n);
+    // Descendants only add records' fields and nodename values; their constraints filter nothing
+    // of the target's records, so when neither is read they are not evaluated at all.
+    bool descendants_read = nodename_;
+    for (Node& n : descendants_) descendants_read = keep_copies(n) || descendants_read;
+    if (!descendants_read) descendants_.clear();
+
+    // Backwards over the steps as records() runs them (each node: constraint, then its calculated
+    // fields in order; the copies after all of them): a calculated field runs only when a copy or a
+    // later step reads what it writes.
+    std::set<std::string> live(metadata_.begin(), metadata_.end());
+    for (const auto* nodes : {&lineage_, &descendants_})
+        for (const Node& n : *nodes)
+            for (const auto& c : n.copies) live.insert(c.first);
+    auto backwards = [&](Node& n, bool root) {
+        std::vector<std::pair<std::string, Evaluator>> kept;
+        std::vector<const ast::Expr*> kept_ast;
+        for (size_t i = n.calculated.size(); i-- > 0;) {
+            if (!live.count(n.calculated[i].first)) continue;
+            live.erase(n.calculated[i].first);
+            add_fields_read(n.calculated_ast[i], live);
+            kept.push_back(std::move(n.calculated[i]));
+            kept_ast.push_back(n.calculated_ast[i]);
+        }
+        std::reverse(kept.begin(), kept.end());
+        std::reverse(kept_ast.begin(), kept_ast.end());
+        n.calculated = std::move(kept);
+        n.calculated_ast = std::move(kept_ast);
+        if (!root && n.constraint)
+            for (const auto& f : n.constraint->fields_read()) live.insert(f);
+    };
+    for (size_t i = descendants_.size(); i-- > 0;) backwards(descendants_[i], false);
+    for (size_t i = lineage_.size(); i-- > 0;) backwards(lineage_[i], i == 0);
+    const Node& root = lineage_.front();
+    if (root.constraint) live.insert(root.constraint->fields_read().begin(), root.constraint->fields_read().end());
+    for (const auto& c : root.dataset->evals) add_fields_read(c.ast.get(), live);
+    if (!root.dataset->expand.empty()) live.insert(root.dataset->expand);
+    event_fields_.assign(live.begin(), live.end());
+}
 DatasetRecords::~DatasetRecords() = default;
 
 void DatasetRecords::records(Event event, std::vector<Event>& out, bool keep_raw) const {
@@ -82,20 +162,22 @@ void DatasetRecords::records(Event event, std::vector<Event>& out, bool keep_raw
             in.push_back(&n);
         }
         Event r;
-        for (const char* f : {"_time", "host", "source", "sourcetype", "index"})
+        for (const std::string& f : metadata_)
             if (const Value* v = e.find(f)) r.set(f, *v);
         if (keep_raw)
             if (const Value* v = e.find("_raw")) r.set("_raw", *v);
-        std::vector<std::string> nodes;
-        for (const Node* n : in) {
-            const Dataset& d = *n->dataset;
-            nodes.push_back(d.path);
-            for (const auto& f : d.fields)
-                if (const Value* v = e.find(f)) r.set(d.path + "." + f, *v);
-            for (const auto& c : d.calculated)
-                if (const Value* v = e.find(c.field)) r.set(d.path + "." + c.field, *v);
+        for (const Node* n : in)
+            for (const auto& [from, to] : n->copies)
+                if (const Value* v = e.find(from)) r.set(to, *v);
+        if (nodename_) {
+            if (in.size() == 1) {
+                r.set("nodename", Value::string(in.front()->dataset->path));
+            } else {
+                std::vector<std::string> nodes;
+                for (const Node* n : in) nodes.push_back(n->dataset->path);
+                r.set("nodename", Value::multi(std::move(nodes)));
+            }
         }
-        r.set("nodename", nodes.size() == 1 ? Value::string(nodes[0]) : Value::multi(std::move(nodes)));
         out.push_back(std::move(r));
     }
 }

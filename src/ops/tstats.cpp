@@ -4,6 +4,9 @@
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/ops/bin.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace minispl {
 
 namespace {
@@ -13,6 +16,19 @@ const DataModelRegistry& registry_of(const OpContext& ctx) {
 }
 
 }  // namespace
+
+std::optional<std::set<std::string, std::less<>>> tstats_record_fields(const ast::StatsCmd& cmd, const SearchMatcher* where) {
+    std::optional<SearchMatcher> own;
+    if (!where && cmd.where) where = &own.emplace(*cmd.where);
+    std::set<std::string, std::less<>> wanted = {"_time"};
+    if (where) wanted.insert(where->fields_read().begin(), where->fields_read().end());
+    for (const auto& f : cmd.by) wanted.insert(f.name);
+    for (const auto& a : cmd.aggregations)
+        if (!a.field.empty()) wanted.insert(a.field);
+    for (const auto& f : wanted)
+        if (f.find('*') != std::string::npos) return std::nullopt;
+    return wanted;
+}
 
 TstatsRecordsOperator::TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpContext& ctx) {
     auto config = std::make_shared<Config>();
@@ -30,11 +46,12 @@ TstatsRecordsOperator::TstatsRecordsOperator(const ast::StatsCmd& cmd, const OpC
             throw SplError("syntax", "tstats: unknown option " + o.key, o.span.begin);
         }
     }
+    if (cmd.where) c.where.emplace(*cmd.where, ctx.eval);
     if (!cmd.datamodel.empty()) {
         auto [model, dataset] = find_dataset(registry_of(ctx), cmd.datamodel);
         c.dataset.emplace(*model, *dataset, ctx.eval);
+        if (auto wanted = tstats_record_fields(cmd, c.where ? &*c.where : nullptr)) c.dataset->keep_only(*wanted);
     }
-    if (cmd.where) c.where.emplace(*cmd.where, ctx.eval);
     for (const auto& f : cmd.by) c.by.push_back(f.name);
     bool by_time = std::find(c.by.begin(), c.by.end(), "_time") != c.by.end();
     if (cmd.span && by_time) c.span = cmd.span;

@@ -3,6 +3,7 @@
 #include "minispl/core/event.hpp"
 #include "minispl/datamodels/datamodel.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,15 @@ public:
     //! Appends the records of `event` to `out`: none when it is not in the dataset, one per value
     //! of a base search's mvexpand field otherwise. `keep_raw`: records keep `_raw` too.
     void records(Event event, std::vector<Event>& out, bool keep_raw = false) const;
+    //! Records hold only the fields of `wanted` (record names: `Processes.dest`, `_time`,
+    //! `nodename`, ...), and only the calculated fields those need run (a calculated field may read
+    //! another's output: the closure is kept). Descendant datasets are not tested when none of
+    //! their fields nor nodename is wanted. The records' fields that are kept have the values they
+    //! would have had; `wanted` must hold every name the consumer reads (no wildcards).
+    void keep_only(const std::set<std::string, std::less<>>& wanted);
+    //! The event fields records() reads (constraints, evals, calculated fields' inputs, copied
+    //! fields, metadata), after keep_only: what the input's field projection must extract.
+    const std::vector<std::string>& event_fields_read() const { return event_fields_; }
     //! Every field name a record may hold (prefixed, then the unprefixed ones), for lint.
     std::vector<std::string> field_names() const;
     const Dataset& target() const { return *target_; }
@@ -35,6 +45,9 @@ private:
     const Dataset* target_;
     std::vector<Node> lineage_;      //!< root first, the target last
     std::vector<Node> descendants_;  //!< each after its parent
+    std::vector<std::string> metadata_;  //!< unprefixed fields copied (_time, host, ...)
+    bool nodename_ = true;
+    std::vector<std::string> event_fields_;
 };
 
 //! Resolves `from datamodel=` text (`Model`, `Model.Dataset`, `Model.Root.Child`) in `registry`.

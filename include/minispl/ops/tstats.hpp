@@ -7,10 +7,17 @@
 #include "minispl/parse/ast.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace minispl {
+
+//! The record fields `| tstats` reads: where's fields, the by-fields, the aggregations' fields and
+//! `_time` (earliest/latest and the order of events read it unnamed); nullopt when one is a
+//! wildcard (records then keep every field). `where`: the compiled where clause, if at hand.
+std::optional<std::set<std::string, std::less<>>> tstats_record_fields(const ast::StatsCmd& cmd,
+                                                                       const SearchMatcher* where = nullptr);
 
 //! The first half of `| tstats aggs from datamodel=M.D where W by F [span=S]` over raw events:
 //! each event's dataset records (DatasetRecords; without `from datamodel` the event itself), the

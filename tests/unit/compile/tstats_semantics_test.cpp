@@ -8,6 +8,7 @@
 #include "minispl/compile/compiler.hpp"
 #include "minispl/core/diagnostic.hpp"
 #include "minispl/datamodels/datamodel.hpp"
+#include "minispl/datamodels/dataset_records.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/macros/macro_table.hpp"
 #include "minispl/parse/parser.hpp"
@@ -285,4 +286,36 @@ TEST_CASE("| datamodel M D search and | from datamodel:M.D give the dataset's ev
     auto t = one("| tstats count from datamodel=Endpoint.Processes by Processes.dest", in);
     auto d = one("| datamodel Endpoint Processes search | stats count by Processes.dest", in);
     CHECK(str(t, "count") == str(d, "count"));
+}
+
+TEST_CASE("records kept to what tstats reads: same values, only the calculated fields needed, projection shrinks") {
+    const DataModel& m = *models().find("Authentication");
+    const Dataset& target = *m.find("Authentication");
+    DatasetRecords full(m, target);
+    DatasetRecords kept(m, target);
+    // Failed_Authentication's constraint reads action, written by the root's calculated action.
+    kept.keep_only({"_time", "Authentication.user", "nodename"});
+    std::vector<Event> in = {ev({{"_time", "5"}, {"tag", "authentication"}, {"action", "failure"}, {"src", "10.0.0.1"}}),
+                             ev({{"_time", "6"}, {"tag", "authentication"}, {"user", "bob"}, {"signature", "x"}})};
+    for (const Event& e : in) {
+        std::vector<Event> a, b;
+        full.records(e, a);
+        kept.records(e, b);
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            for (const char* f : {"_time", "Authentication.user", "nodename"}) CHECK(a[i].get(f) == b[i].get(f));
+            CHECK_FALSE(b[i].has("Authentication.src"));  // not read: not made
+            CHECK_FALSE(b[i].has("host"));
+        }
+    }
+    std::vector<Event> r;
+    kept.records(in[0], r);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].get("nodename").mv_size() == 2);  // Authentication and Failed_Authentication
+    const auto& reads = kept.event_fields_read();
+    CHECK(std::find(reads.begin(), reads.end(), "src") == reads.end());  // src's calculated field dropped
+    CHECK(std::find(reads.begin(), reads.end(), "action") != reads.end());  // a child's constraint reads it
+    CHECK(std::find(reads.begin(), reads.end(), "user") != reads.end());
+    const auto& all = full.event_fields_read();
+    CHECK(std::find(all.begin(), all.end(), "src") != all.end());
 }
