@@ -6,10 +6,11 @@
 #include <CLI/CLI.hpp>
 
 int main(int argc, char** argv) {
-    CLI::App app{"minispl — run, lint and test Splunk SPL detection rules offline, on JSON events.\n\n"
+    CLI::App app{"minispl — run, lint and test Splunk SPL detection rules offline, on JSON and Windows events.\n\n"
                  "Examples:\n"
                  "  minispl search 'sourcetype=aws:cloudtrail eventName=CreateSnapshot | stats count by userName' -i events.json\n"
                  "  minispl run detections/cloud/aws_exfiltration_via_ec2_snapshot.yml -i events.json --sourcetype aws:cloudtrail\n"
+                 "  minispl search '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest' -i Security.xml\n"
                  "  minispl lint detections/\n"
                  "  minispl test detections/ --attack-data ../shared/attack_data\n"
                  "  minispl parse --explain detections/cloud/aws_exfiltration_via_ec2_snapshot.yml\n",
