@@ -48,6 +48,7 @@ public:
 private:
     struct Resolved;
     const Resolved& resolved_for(const Event& e) const;
+    void per_event_projection(const FieldUsage& usage);
 
     const Sourcetype& st_;
     const SearchMatcher* leading_;

@@ -210,6 +210,14 @@ std::shared_ptr<const Sourcetype> SourcetypeRegistry::resolve(std::string_view s
     return s.resolved.emplace(std::move(key), std::move(merged)).first->second;
 }
 
+std::vector<std::shared_ptr<const Sourcetype>> SourcetypeRegistry::candidates(std::string_view sourcetype) const {
+    std::vector<std::shared_ptr<const Sourcetype>> out{resolve(sourcetype)};
+    // The stanzas outlive the registry's users (State is shared): aliasing pointers, no copies.
+    for (const auto* list : {&state_->sources, &state_->hosts})
+        for (const Definition* d : *list) out.emplace_back(state_, &d->get());
+    return out;
+}
+
 bool SourcetypeRegistry::has_host_stanzas() const { return !state_->hosts.empty(); }
 
 void SourcetypeRegistry::check() const {

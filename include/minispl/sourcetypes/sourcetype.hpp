@@ -167,6 +167,10 @@ public:
     //! (see knows()) it says so once per process on stderr.
     std::shared_ptr<const Sourcetype> resolve(std::string_view sourcetype, std::string_view source = {},
                                               std::string_view host = {}) const;
+    //! What may apply to some event of an input declared as `sourcetype` whose source and host are
+    //! only known per event: resolve(sourcetype) and every source:: and host:: stanza, each alone
+    //! (loads them all). The union of their projections bounds what any resolved merge reads.
+    std::vector<std::shared_ptr<const Sourcetype>> candidates(std::string_view sourcetype) const;
     //! The sourcetype events declared as `sourcetype` carry: the stanza name whose rename_from
     //! matches it, else `sourcetype` itself.
     std::string renamed(std::string_view sourcetype) const;
