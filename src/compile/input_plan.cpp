@@ -22,10 +22,13 @@ InputPlan plan_input(const ast::Pipeline& pipeline, const InputOptions& options)
     static const std::set<std::string_view> metadata = {"source", "sourcetype", "host", "index", "splunk_server",
                                                         "eventtype", "tag", "linecount", "punct", "timestartpos",
                                                         "timeendpos"};
-    plan.prefilter = RawPrefilter::derive(pipeline, [&](std::string_view f) {
+    auto in_raw_text = [&](std::string_view f) {
         if (f.empty() || f[0] == '_' || f.substr(0, 5) == "date_" || f.substr(0, 5) == "tag::") return false;
         return !metadata.count(f) && !options.derived_fields.count(f);
-    });
+    };
+    plan.prefilter = RawPrefilter::derive(pipeline, in_raw_text);
+    plan.per_event_prefilter = RawPrefilter::derive(
+        pipeline, [&](std::string_view f) { return in_raw_text(f) && !options.per_event_derived_fields.count(f); });
     return plan;
 }
 

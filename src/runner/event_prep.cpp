@@ -143,9 +143,9 @@ LineSelector AdaptiveFilter::selector() {
             [this](std::string_view line) { return keep(line); }};
 }
 
-const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format, const EventPrep& prep) {
+const RawPrefilter& prefilter_for(const InputPlan& plan, const RecordFormat* format, const EventPrep& prep) {
     static const RawPrefilter none;
-    if (prep.resolves_per_event()) return none;
+    const RawPrefilter& pre = prep.resolves_per_event() ? plan.per_event_prefilter : plan.prefilter;
     if (!format) return pre;
     for (const auto& clause : pre.clauses())
         for (const auto& literal : clause)

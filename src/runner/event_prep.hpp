@@ -2,6 +2,7 @@
 // Internal to the runner's feed: what every event of one input gets on the reading thread, and
 // the raw prefilter as the reading threads apply it.
 #include "minispl/compile/field_usage.hpp"
+#include "minispl/compile/input_plan.hpp"
 #include "minispl/compile/raw_prefilter.hpp"
 #include "minispl/io/event_reader.hpp"
 #include "minispl/io/field_projection.hpp"
@@ -87,10 +88,11 @@ private:
     bool off_ = false;
 };
 
-//! `pre` when every literal of it is safe in `format`'s raw text and `prep` resolves its
-//! definitions up front, else the empty prefilter (keeping every record: a clause cannot be
-//! dropped from a disjunction, and per-event definitions may derive any field).
-const RawPrefilter& prefilter_for(const RawPrefilter& pre, const RecordFormat* format, const EventPrep& prep);
+//! The plan's prefilter (its per-event one when `prep` resolves definitions per event: blind to
+//! what any source::/host:: stanza derives) when every literal of it is safe in `format`'s raw
+//! text, else the empty prefilter (keeping every record: a clause cannot be dropped from a
+//! disjunction).
+const RawPrefilter& prefilter_for(const InputPlan& plan, const RecordFormat* format, const EventPrep& prep);
 
 //! Adds one input's counts and first problems to the job's.
 void add_stats(ReadStats& into, const ReadStats& s);

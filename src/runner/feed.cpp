@@ -59,7 +59,7 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const Inp
             const RecordFormat* format = gzip ? nullptr : detect_format(head_bytes, in.sourcetype);
             if (format && format->reads_in_pieces()) {
                 EventPrep prep(in, st, plan.usage, lead, format, &sourcetypes);
-                feed_pieces(*file, in.file.string(), *format, prep, prefilter_for(plan.prefilter, format, prep), threads,
+                feed_pieces(*file, in.file.string(), *format, prep, prefilter_for(plan, format, prep), threads,
                             head, stats, progress);
                 done_before += file->size();
                 continue;
@@ -68,7 +68,7 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const Inp
         RecordReader reader(in.file, in.sourcetype);
         EventPrep prep(in, st, plan.usage, lead, reader.format(), &sourcetypes);
         const uint64_t bytes_before = stats.bytes;
-        feed_streamed(reader, prep, prefilter_for(plan.prefilter, reader.format(), prep), head, stats, progress);
+        feed_streamed(reader, prep, prefilter_for(plan, reader.format(), prep), head, stats, progress);
         done_before += stats.bytes - bytes_before;
     }
     if (job.progress) job.progress(total, total);

@@ -51,9 +51,13 @@ InputOptions input_options(const SearchJob& job, const SourcetypeRegistry& sourc
     o.field_projection = job.field_projection;
     o.raw_prefilter = job.raw_prefilter;
     if (o.raw_prefilter)
-        for (const InputSpec& in : job.inputs)
+        for (const InputSpec& in : job.inputs) {
             for (auto& f : sourcetypes.resolve(in.sourcetype, input_source(in), in.host)->defined_fields())
                 o.derived_fields.insert(f);
+            // Only used where the reader resolves stanzas per event (EventPrep decides, by format).
+            for (const auto& st : sourcetypes.candidates(in.sourcetype))
+                for (auto& f : st->defined_fields()) o.per_event_derived_fields.insert(f);
+        }
     return o;
 }
 

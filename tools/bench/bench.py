@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""minispl vs jq vs DuckDB on one synthetic CloudTrail JSON-lines file.
+"""minispl vs jq vs DuckDB on one synthetic file: CloudTrail JSON lines or Windows XmlWinEventLog.
 
-Generates (once, cached in --data-dir) a CloudTrail file of the given size with tools/gen/gen_cloudtrail.py,
-then runs each rule with minispl (SPL), jq (a jq program) and DuckDB (SQL, via node and
+Generates (once, cached in --data-dir) a file of the given size with tools/gen/gen_cloudtrail.py
+(`--data cloudtrail`, the default) or tools/gen/gen_xmlwineventlog.py (`--data windows`), then runs each rule with minispl (SPL), jq (a jq program) and DuckDB (SQL, via node and
 @duckdb/node-api: `cd tools/bench && npm install` first) on the same file, checks that all three
 give the same rows (normalised: numbers as numbers, multivalues as sorted sets, rows sorted), and
 prints wall time, MB/s, events/s, peak RSS (/usr/bin/time -v) and the ratios.
@@ -10,9 +10,13 @@ prints wall time, MB/s, events/s, peak RSS (/usr/bin/time -v) and the ratios.
   python3 tools/bench/bench.py --size 1G
   python3 tools/bench/bench.py --size 100M --rules batch_jobcreated --engines minispl,duckdb
   python3 tools/bench/bench.py --size 1G --markdown        # a table for BENCHMARKS.md
+  python3 tools/bench/bench.py --data windows --size 300M --markdown
 
 The SQL and jq programs compute the aws:cloudtrail sourcetype fields the SPL uses (src_ip, userName,
-aws_account_id, _time) the way sourcetypes/aws_cloudtrail.yml defines them.
+aws_account_id, _time) the way sourcetypes/aws_cloudtrail.yml defines them. On Windows events, where
+neither has an XML reader, jq (-R) and DuckDB (each line as one VARCHAR) take the fields the rule reads
+with a regular expression per field, as the Windows add-on's extractions do (windows-cim-facts.md 1.2):
+less than a parse, so their figures are a lower bound on what an XML engine would cost.
 """
 import argparse
 import json
@@ -141,6 +145,109 @@ GROUP BY ALL
 }
 
 
+# --- Windows XmlWinEventLog: the fields by one regular expression each ----------------------------
+def jq_data(name):
+    return f'(capture("<Data Name=\'{name}\'>(?<v>[^<]+)</Data>") | .v) // null'
+
+
+JQ_WIN = r"""
+def sys(e): (capture("<" + e + "(?: [^>]*)?>(?<v>[^<]+)</" + e + ">") | .v) // null;
+def data(n): (capture("<Data Name='" + n + "'>(?<v>[^<]+)</Data>") | .v) // null;
+def lc: ascii_downcase;
+"""
+
+
+def sql_sys(e):
+    return f"nullif(regexp_extract(line, '<{e}(?: [^>]*)?>([^<]+)</{e}>', 1), '')"
+
+
+def sql_data(n):
+    return f"nullif(regexp_extract(line, '<Data Name=''{n}''>([^<]+)</Data>', 1), '')"
+
+
+DUCK_LINES = ("read_csv('{file}', columns={'line': 'VARCHAR'}, header=false, delim=chr(1), quote='', escape='', "
+              "max_line_size=67108864)")
+DUCK_WIN = ("(SELECT *, " + sql_sys("EventID") + " AS EventCode, 'XmlWinEventLog:' || " + sql_sys("Channel") +
+            " AS source, " + sql_sys("Computer") + " AS Computer FROM " + DUCK_LINES + ")")
+
+WINDOWS_RULES = {
+    # Every event read and parsed: the reading rate the issue's 300 MB/s target is about.
+    "eventcode_count": {
+        "what": "every event | stats count by source EventCode",
+        "spl": "sourcetype=XmlWinEventLog | stats count by source EventCode",
+        "jq": JQ_WIN + r"""
+reduce (inputs | {s: sys("Channel"), c: sys("EventID")} | select(.s != null and .c != null)) as $e
+  ({}; .[[$e.s, $e.c] | tojson] += 1)
+| to_entries[] | (.key | fromjson) as [$s, $c] | {source: ("XmlWinEventLog:" + $s), EventCode: $c, count: .value}
+""",
+        "sql": "SELECT source, EventCode, count(*) AS count FROM " + DUCK_WIN +
+               " WHERE source IS NOT NULL AND EventCode IS NOT NULL GROUP BY ALL",
+    },
+    # A Sysmon rule (the shape of detect_credential_dumping_through_lsass_access): one EventCode of one
+    # channel, a wildcard and an IN on Data fields; the raw prefilter skips most events.
+    "lsass_access": {
+        "what": "Sysmon EventCode=10 TargetImage=*lsass.exe GrantedAccess IN (2) | stats count by 3 fields",
+        "spl": 'sourcetype=XmlWinEventLog source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=10 '
+               'TargetImage=*lsass.exe GrantedAccess IN ("0x1010", "0x1410") '
+               '| stats count by Computer SourceImage GrantedAccess',
+        "jq": JQ_WIN + r"""
+reduce (inputs | select(sys("Channel") == "Microsoft-Windows-Sysmon/Operational" and sys("EventID") == "10")
+        | {c: sys("Computer"), t: data("TargetImage"), si: data("SourceImage"), g: data("GrantedAccess")}
+        | select(.t != null and (.t | lc | endswith("lsass.exe")) and .g != null and ((.g | lc) | IN("0x1010", "0x1410")))
+        | select(.c != null and .si != null)) as $e
+  ({}; .[[$e.c, $e.si, $e.g] | tojson] += 1)
+| to_entries[] | (.key | fromjson) as [$c, $si, $g] | {Computer: $c, SourceImage: $si, GrantedAccess: $g, count: .value}
+""",
+        "sql": "SELECT Computer, " + sql_data("SourceImage") + " AS SourceImage, " + sql_data("GrantedAccess") +
+               " AS GrantedAccess, count(*) AS count FROM " + DUCK_WIN +
+               " WHERE source = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational' AND EventCode = '10'"
+               " AND lower(" + sql_data("TargetImage") + ") LIKE '%lsass.exe'"
+               " AND lower(" + sql_data("GrantedAccess") + ") IN ('0x1010', '0x1410')"
+               " AND Computer IS NOT NULL AND " + sql_data("SourceImage") + " IS NOT NULL GROUP BY ALL",
+    },
+    # Security logons: one EventCode of a frequent channel, stats with dc by two Data fields.
+    "logons_by_user": {
+        "what": "Security EventCode=4624 | stats count dc(IpAddress) by TargetUserName LogonType",
+        "spl": 'sourcetype=XmlWinEventLog source="XmlWinEventLog:Security" EventCode=4624 '
+               '| stats count dc(IpAddress) as src_ips by TargetUserName LogonType',
+        "jq": JQ_WIN + r"""
+reduce (inputs | select(sys("Channel") == "Security" and sys("EventID") == "4624")
+        | {u: data("TargetUserName"), l: data("LogonType"), ip: data("IpAddress")}
+        | select(.u != null and .l != null)) as $e
+  ({}; ([$e.u, $e.l] | tojson) as $k | .[$k].count += 1
+       | if $e.ip != null then .[$k].ips[$e.ip] = 1 else . end)
+| to_entries[] | (.key | fromjson) as [$u, $l]
+| {TargetUserName: $u, LogonType: $l, count: .value.count, src_ips: ((.value.ips // {}) | length)}
+""",
+        "sql": "SELECT " + sql_data("TargetUserName") + " AS TargetUserName, " + sql_data("LogonType") +
+               " AS LogonType, count(*) AS count, count(DISTINCT " + sql_data("IpAddress") + ") AS src_ips FROM " +
+               DUCK_WIN + " WHERE source = 'XmlWinEventLog:Security' AND EventCode = '4624'"
+               " AND " + sql_data("TargetUserName") + " IS NOT NULL AND " + sql_data("LogonType") +
+               " IS NOT NULL GROUP BY ALL",
+    },
+    # A rare literal (the planted Mimikatz script blocks): the prefilter's best case on XML.
+    "mimikatz_scriptblock": {
+        "what": "PowerShell EventCode=4104 ScriptBlockText=*mimikatz* | stats count by Computer",
+        "spl": 'sourcetype=XmlWinEventLog EventCode=4104 ScriptBlockText="*mimikatz*" | stats count by Computer',
+        "jq": JQ_WIN + r"""
+reduce (inputs | select(sys("EventID") == "4104") | {c: sys("Computer"), t: data("ScriptBlockText")}
+        | select(.c != null and .t != null and (.t | lc | contains("mimikatz")))) as $e
+  ({}; .[$e.c] += 1)
+| to_entries[] | {Computer: .key, count: .value}
+""",
+        "sql": "SELECT Computer, count(*) AS count FROM " + DUCK_WIN + " WHERE EventCode = '4104' AND lower(" +
+               sql_data("ScriptBlockText") + ") LIKE '%mimikatz%' AND Computer IS NOT NULL GROUP BY ALL",
+    },
+}
+
+DATA = {
+    "cloudtrail": {"rules": RULES, "sourcetype": "aws:cloudtrail", "name": "ct_{size}_s{seed}.jsonl",
+                   "gen": ["gen_cloudtrail.py", "--snapshot-exfil", "5", "--batch-jobs", "3"]},
+    "windows": {"rules": WINDOWS_RULES, "sourcetype": "XmlWinEventLog", "name": "win_{size}_s{seed}.log",
+                "gen": ["gen_xmlwineventlog.py"]},
+}
+
+
 def parse_size(s):
     m = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]?)", s.upper())
     if not m:
@@ -150,13 +257,14 @@ def parse_size(s):
 
 def dataset(args):
     os.makedirs(args.data_dir, exist_ok=True)
-    path = os.path.join(args.data_dir, f"ct_{args.size}_s{args.seed}.jsonl")
+    d = DATA[args.data]
+    path = os.path.join(args.data_dir, d["name"].format(size=args.size, seed=args.seed))
     if not os.path.exists(path):
         print(f"generating {path} ...", file=sys.stderr)
         tmp = path + ".tmp"
-        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen", "gen_cloudtrail.py"), "--size", args.size,
-                        "--snapshot-exfil", "5", "--batch-jobs", "3", "--seed", str(args.seed), "-o", tmp,
-                        "--manifest", path + ".manifest.json"], check=True)
+        gen, *opts = d["gen"]
+        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen", gen), "--size", args.size, *opts,
+                        "--seed", str(args.seed), "-o", tmp, "--manifest", path + ".manifest.json"], check=True)
         os.rename(tmp, path)
     return path
 
@@ -218,12 +326,13 @@ def normalise(stdout, columns):
 
 def run_engine(engine, rule, path, args):
     if engine == "minispl":
-        cmd = [args.minispl, "search", rule["spl"], "--input", path, "--sourcetype", "aws:cloudtrail", "--format", "json"]
+        cmd = [args.minispl, "search", rule["spl"], "--input", path, "--sourcetype", DATA[args.data]["sourcetype"],
+               "--format", "json", "--quiet"]
         if args.threads:
             cmd += ["--threads", str(args.threads)]
         return timed(cmd)
     if engine == "jq":
-        return timed(["jq", "-n", "-c", rule["jq"], path])
+        return timed(["jq", "-n", "-c"] + (["-R"] if args.data == "windows" else []) + [rule["jq"], path])
     if engine == "duckdb":
         sql = rule["sql"].replace("{file}", path.replace("'", "''"))
         return timed(["node", os.path.join(HERE, "duckdb_query.mjs"), sql])
@@ -236,7 +345,9 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--data-dir", default="/tmp/minispl-bench", help="where generated data is cached")
     ap.add_argument("--input", help="use this file instead of generating one")
-    ap.add_argument("--rules", default=",".join(RULES), help="comma-separated: " + ", ".join(RULES))
+    ap.add_argument("--data", default="cloudtrail", choices=sorted(DATA), help="which generated data and rules")
+    ap.add_argument("--rules", help="comma-separated (default all): " + "; ".join(
+        f"{k}: " + ", ".join(v["rules"]) for k, v in DATA.items()))
     ap.add_argument("--engines", default="minispl,jq,duckdb")
     ap.add_argument("--minispl", default=None, help="the minispl binary (default build-perf/, then build/)")
     ap.add_argument("--threads", type=int, default=0, help="pass --threads N to minispl (0: its default)")
@@ -257,8 +368,11 @@ def main():
     engines = args.engines.split(",")
     results = []  # (rule, engine, wall, rss, rows)
     ok = True
-    for name in args.rules.split(","):
-        rule = RULES[name]
+    rules = DATA[args.data]["rules"]
+    for name in (args.rules.split(",") if args.rules else rules):
+        if name not in rules:
+            raise SystemExit(f"no rule {name!r} for --data {args.data}: " + ", ".join(rules))
+        rule = rules[name]
         columns = None
         reference = None
         for engine in engines:

@@ -15,6 +15,9 @@ namespace minispl {
 struct InputPlan {
     bool reads_events = true;                      //!< false: a generating pipeline (`| inputlookup ...`)
     RawPrefilter prefilter;                        //!< empty: every line is parsed
+    //! For inputs whose stanzas are resolved per event (an XML file read without --source): also
+    //! blind to what any source::/host:: stanza derives.
+    RawPrefilter per_event_prefilter;
     FieldUsage usage;                              //!< all: extract every field
     const ast::Command* leading_search = nullptr;  //!< into the pipeline; tested while reading
 };
@@ -26,6 +29,9 @@ struct InputOptions {
     //! Fields the inputs' sourcetypes make (aliases, calculated fields, lookup outputs): not in the
     //! raw text as such, so the prefilter does not look for their values.
     std::set<std::string, std::less<>> derived_fields;
+    //! What any source:: or host:: stanza that may apply per event derives besides (see
+    //! SourcetypeRegistry::candidates).
+    std::set<std::string, std::less<>> per_event_derived_fields;
 };
 
 //! The plan for `pipeline`. The leading search is taken out unless it holds a subsearch (the

@@ -1,8 +1,9 @@
 // Property: on Windows events whose source is only known per event (an XmlWinEventLog file read
-// without --source: each event names its channel), the projection the runner derives from every
-// source:: and host:: stanza that may apply never changes a rule's rows. Every raw-event rule of
+// without --source: each event names its channel), the projection and the raw prefilter the
+// runner derives from every source:: and host:: stanza that may apply never change a rule's rows. Every raw-event rule of
 // the corpus whose first test dataset is an XML file in ../shared/attack_data, the source left
-// undeclared: the same rows, in the same order, and the same read counts, projection on and off.
+// undeclared: the same rows, in the same order, and the same event count, with projection and
+// prefilter on, and with both off (every field of every event).
 #include "../../support/row_text.hpp"
 
 #include "minispl/rules/detection.hpp"
@@ -20,13 +21,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(SearchJob job, bool projection) {
-    job.field_projection = projection;
+std::string run(SearchJob job, bool planned) {
+    job.field_projection = planned;
+    job.raw_prefilter = planned;
     std::string text;
     try {
         SearchOutcome out = run_search(job);
         for (const Event& e : out.rows) text += test::row_text(e) + "\n";
-        text += "events=" + std::to_string(out.read.events) + " bad=" + std::to_string(out.read.bad_records);
+        // Events skipped by the prefilter are not parsed, so only kept + skipped is comparable.
+        text += "events=" + std::to_string(out.read.events + out.read.skipped) +
+                " bad=" + std::to_string(out.read.bad_records);
     } catch (const std::exception& e) {
         text = std::string("error: ") + e.what();
     }
@@ -42,7 +46,7 @@ bool is_xml(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("per-event source: projection never changes a Windows rule's rows (corpus rules over attack_data XML)") {
+TEST_CASE("per-event source: projection and prefilter never change a Windows rule's rows (corpus rules over attack_data XML)") {
     const fs::path content = fs::path(MINISPL_SHARED_DIR) / "security_content";
     const fs::path attack = fs::path(MINISPL_SHARED_DIR) / "attack_data";
     if (!fs::exists(content / "detections/endpoint") || !fs::exists(attack)) {
