@@ -29,6 +29,7 @@ struct RunArgs {
     std::string sourcetype, source;
     std::vector<std::string> macro_dirs, lookup_dirs;
     std::string lookup_output;
+    bool write_pack_lookups = false;
     std::string format = "table";
     std::string attack_data;
     double now = 0;
@@ -49,6 +50,10 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
     cmd->add_option("--lookup-output", a.lookup_output,
                     "where outputlookup writes its tables, read first by lookup/inputlookup (default: a scratch "
                     "directory removed when the run ends: the rule pack's lookups are never changed)");
+    cmd->add_flag("--write-pack-lookups", a.write_pack_lookups,
+                  "outputlookup writes into the rule pack's lookups directory (the first --lookups), as Splunk "
+                  "writes into its app: this changes the pack's files")
+        ->excludes("--lookup-output");
     cmd->add_option("-f,--format", a.format, "output: table (aligned, for terminals), json (one object per row), csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
@@ -61,7 +66,8 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
 
 //! Errors about files (inputs, datasets, definitions) have no position in the search; all others do.
 bool points_into_search(const Diagnostic& d) {
-    static const std::set<std::string> file_errors = {"input", "dataset-missing", "sourcetype", "yaml", "schema"};
+    static const std::set<std::string> file_errors = {"input", "dataset-missing", "sourcetype", "yaml", "schema",
+                                                       "no-input"};
     return !file_errors.count(d.rule);
 }
 
@@ -92,6 +98,7 @@ int execute(SearchJob& job, const RunArgs& a) {
     job.threads = a.threads;
     job.field_projection = !a.no_projection;
     job.lookup_output_dir = a.lookup_output;
+    job.write_pack_lookups = a.write_pack_lookups;
     SearchOutcome out = run_search(job);
     bar.clear();
     auto writer = make_result_writer(*format, std::cout);
@@ -134,7 +141,11 @@ void add_search_command(CLI::App& app) {
     auto a = std::make_shared<RunArgs>();
     auto* cmd = app.add_subcommand("search", "Run an SPL search over JSON event files.\n\n"
                                              "  minispl search 'eventName=CreateSnapshot | stats count by userName' \\\n"
-                                             "      --input cloudtrail.json --sourcetype aws:cloudtrail");
+                                             "      --input cloudtrail.json --sourcetype aws:cloudtrail\n"
+                                             "  minispl search '| makeresults count=3 | eval n=1 | table _time n'\n"
+                                             "  minispl search '| inputlookup my_table.csv' --lookups pack/lookups\n\n"
+                                             "A search that starts with a generating command (| makeresults, | inputlookup)\n"
+                                             "needs no --input; any other search reads the --input files.");
     cmd->add_option("spl", a->spl_or_rule, "the search, as typed in Splunk's search bar")->required();
     add_common_options(cmd, *a);
     cmd->callback([a] {
@@ -146,7 +157,6 @@ void add_search_command(CLI::App& app) {
             job.macros = &macros;
             job.inputs = inputs_from_args(*a);
             job.lookup_dirs.assign(a->lookup_dirs.begin(), a->lookup_dirs.end());
-            if (job.inputs.empty()) throw CLI::ValidationError("--input", "at least one input file is needed");
             throw CLI::RuntimeError(execute(job, *a));
         } catch (const SplError& e) {
             if (points_into_search(e.diagnostic()))
@@ -196,7 +206,7 @@ void add_run_command(CLI::App& app) {
                         if (!a->source.empty()) in.source = a->source;
                         job.inputs.push_back(std::move(in));
                     }
-                if (job.inputs.empty()) throw CLI::ValidationError("--input", "the rule has no test datasets: give --input");
+                // No datasets: a generating search still runs; one that reads events says so (no-input).
             }
             throw CLI::RuntimeError(execute(job, *a));
         } catch (const SplError& e) {

@@ -32,6 +32,7 @@
 #include "minispl/ops/extract.hpp"
 #include "minispl/ops/fromjson.hpp"
 #include "minispl/ops/inputlookup.hpp"
+#include "minispl/ops/makeresults.hpp"
 #include "minispl/ops/iplocation.hpp"
 #include "minispl/ops/lookup.hpp"
 #include "minispl/ops/outputlookup.hpp"
@@ -417,7 +418,8 @@ const CommandSpec kCommands[] = {
      }},
     known("kv"),
     known("kvform"),
-    known("loadjob"),
+    {.name = "loadjob", .first_only = true,
+     .why_not = "it reads the results of a search job saved on a Splunk server"},
     {.name = "lookup", .build = add<LookupOperator, ast::LookupCmd>, .order = Ignores,
      .reads = [](FieldReads& r, const ast::Command& c) {
          if (auto b = r.body<ast::LookupCmd>(c)) r.lookup(*b);
@@ -433,13 +435,15 @@ const CommandSpec kCommands[] = {
     known("makejson"),
     {.name = "makemv", .build = add<MakemvOperator, ast::FieldsCmd>, .order = Ignores,
      .reads = reads_one_field<false>, .writes = keeps_fields<ast::FieldsCmd, ast::GenericCmd>},
-    known("makeresults"),
+    {.name = "makeresults", .build = add<MakeresultsOperator, ast::GenericCmd>, .order = Ignores,
+     .replaces_order = true, .reads = reads_nothing, .first_only = true},
     // maxsearches takes the first rows.
     {.name = "map", .build = add_map, .order = Reads_},
-    known("mcatalog"),
-    known("metadata"),
-    known("metasearch"),
-    {.name = "mstats", .order = IfAggregates, .replaces_order = true, .writes = writes_stats, .indexed_data = true},
+    {.name = "mcatalog", .first_only = true, .why_not = "it reads a Splunk metrics index's catalog"},
+    {.name = "metadata", .first_only = true, .why_not = "it reads a Splunk index's metadata"},
+    {.name = "metasearch", .first_only = true, .why_not = "it reads a Splunk index's metadata"},
+    {.name = "mstats", .order = IfAggregates, .replaces_order = true, .writes = writes_stats, .indexed_data = true,
+     .first_only = true, .why_not = "it reads a metrics index, which raw events do not make"},
     known("multikv"),
     known("multisearch"),
     {.name = "mvcombine", .build = add<MvcombineOperator, ast::FieldsCmd>, .order = Reads_,
@@ -474,7 +478,8 @@ const CommandSpec kCommands[] = {
      }},
     {.name = "replace", .build = add<ReplaceOperator, ast::ReplaceCmd>, .order = Ignores,
      .reads = reads_field_rewrite<ast::ReplaceCmd>},
-    known("rest"),
+    {.name = "rest", .first_only = true,
+     .why_not = "it asks a Splunk server's REST API, and offline there is no Splunk server"},
     {.name = "reverse", .writes = keeps_fields<ast::FieldsCmd>},
     {.name = "rex", .build = add<RexOperator, ast::RexCmd>, .order = Ignores,
      .reads = [](FieldReads& r, const ast::Command& c) {
@@ -581,6 +586,13 @@ const CommandSpec* find_command(std::string_view name) {
 }
 
 bool is_known_command(std::string_view name) { return find_command(name) != nullptr; }
+
+std::string unsupported_reason(std::string_view name) {
+    const CommandSpec* s = find_command(name);
+    std::string r = "minispl does not run " + std::string(name);
+    if (s && !s->why_not.empty()) r += ": " + std::string(s->why_not);
+    return r;
+}
 
 bool is_supported_command(std::string_view name) {
     const CommandSpec* s = find_command(name);

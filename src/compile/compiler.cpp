@@ -40,13 +40,18 @@ std::unique_ptr<CompiledPipeline> compile_pipeline(const ast::Pipeline& pipeline
             ordered = true;
         }
         const CommandSpec* spec = find_command(cmd.name);
+        if (spec && spec->first_only && &cmd != &pipeline.commands.front())
+            throw SplError("command-position",
+                           fmt::format("{} is a generating command: it must be the first command of a search "
+                                       "(`| {} ...`)", cmd.name, cmd.name),
+                           cmd.name_span.begin, std::max<uint32_t>(1, cmd.name_span.end - cmd.name_span.begin));
         if (spec && spec->build) {
             spec->build(*out, cmd, ctx);
         } else {
             // A command Splunk has but minispl does not run yet, or a name Splunk does not know.
             const bool known = spec != nullptr;
             throw SplError(known ? "unsupported" : "unknown-command",
-                           known ? fmt::format("not supported: {}", cmd.name)
+                           known ? unsupported_reason(cmd.name)
                                  : fmt::format("unknown search command '{}'", cmd.name),
                            cmd.name_span.begin,
                            std::max<uint32_t>(1, cmd.name_span.end - cmd.name_span.begin));

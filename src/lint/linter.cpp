@@ -4,6 +4,7 @@
 #include "minispl/datamodels/datamodel.hpp"
 
 #include "checks.hpp"
+#include "minispl/compile/command_spec.hpp"
 #include "minispl/compile/compiler.hpp"
 #include "minispl/core/parallel_for.hpp"
 #include "minispl/macros/expander.hpp"
@@ -116,6 +117,8 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
                 d.rule = "unsupported";
                 d.severity = Severity::Info;
                 d.message = "minispl does not implement '" + u.command + "': the rule cannot run here";
+                if (const CommandSpec* spec = find_command(u.command); spec && !spec->why_not.empty())
+                    d.message += " (" + std::string(spec->why_not) + ")";
                 d.offset = u.span.begin;
                 d.length = u.span.end > u.span.begin ? u.span.end - u.span.begin : 1;
                 unsupported = d.message;
@@ -306,6 +309,7 @@ const std::vector<LintRuleInfo>& lint_rule_catalogue() {
         {"unknown-command", Severity::Error, "A pipeline stage names no Splunk search command."},
         {"unknown-function", Severity::Error, "An eval function or aggregation function is not known."},
         {"lookup-undefined", Severity::Error, "lookup/inputlookup names a table with no definition (<name>.yml) or file (<name>.csv) in the lookup directories."},
+        {"unsafe-path", Severity::Error, "A lookup command names a path (/, \\, .., absolute, NUL) instead of a file name inside the lookup directories: minispl refuses to read or write it, as Splunk keeps lookups inside its app."},
         {"eval-dotted-name", Severity::Warning, "An eval/where expression names a field with dots unquoted (a.b): SPL reads that as a . b, the concatenation of two fields; quote it ('a.b')."},
         {"missing-filter-macro", Severity::Warning, "The search does not end with the rule's `<name>_filter` macro."},
         {"message-field", Severity::Warning, "A $field$ of the rule message is not among the search's output fields."},

@@ -5,6 +5,7 @@
 #include "minispl/datamodels/dataset_records.hpp"
 #include "minispl/eval/evaluator.hpp"
 #include "minispl/ops/aggregate.hpp"
+#include "minispl/sourcetypes/lookup_table.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -65,11 +66,15 @@ private:
                            if (c.name == "tstats") datamodel_fields(s);
                        },
                        [&](const ast::HeadCmd& h) { if (h.expr) expr(*h.expr); },
-                       [&](const ast::LookupCmd& l) { table(l.table, l.table_span); },
+                       [&](const ast::LookupCmd& l) {
+                           if (safe_name(c.name, l.table, l.table_span)) table(l.table, l.table_span);
+                       },
                        [&](const ast::LookupTableCmd& l) {
                            // outputlookup creates its table; only tables read must exist.
                            const CommandSpec* spec = find_command(c.name);
-                           if (!spec || spec->lookup_table != LookupTableUse::Creates) table(l.table, l.table_span);
+                           if (safe_name(c.name, l.table, l.table_span) &&
+                               (!spec || spec->lookup_table != LookupTableUse::Creates))
+                               table(l.table, l.table_span);
                            if (l.where) search(*l.where);
                        },
                        [&](const ast::ForeachCmd& f) { if (f.body) pipeline(*f.body); },
@@ -165,6 +170,18 @@ private:
     void search(const ast::SearchExpr& s) {
         for (const auto& c : s.children) if (c) search(*c);
         if (s.subsearch) pipeline(*s.subsearch);
+    }
+
+    //! A lookup name is a file name inside the lookup directories (check_lookup_name): a path is
+    //! an error before the rule ever runs.
+    bool safe_name(const std::string& command, const std::string& name, ast::Span span) {
+        try {
+            check_lookup_name(name, command, span);
+            return true;
+        } catch (const SplError& e) {
+            add("unsafe-path", e.diagnostic().message, e.diagnostic().offset, e.diagnostic().length);
+            return false;
+        }
     }
 
     void table(const std::string& name, ast::Span span) {

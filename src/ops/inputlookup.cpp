@@ -14,7 +14,7 @@ using opt::lower;
 }  // namespace
 
 InputlookupOperator::InputlookupOperator(const ast::LookupTableCmd& cmd, const OpContext& ctx)
-    : table_(load_lookup(cmd.table, ctx.lookup_dirs, cmd.table_span, ctx.lookup_output_dir)) {
+    : table_(load_lookup(cmd.table, ctx.lookup_dirs, cmd.table_span, ctx.lookup_output_dir, "inputlookup")) {
     for (const auto& o : cmd.options) {
         std::string key = lower(o.key), v = lower(o.value);
         auto fail = [&](const std::string& m) {

@@ -22,7 +22,7 @@ void add_column(std::vector<std::string>& cols, const std::string& c) {
 }  // namespace
 
 OutputlookupOperator::OutputlookupOperator(const ast::LookupTableCmd& cmd, const OpContext& ctx)
-    : file_(lookup_write_path(cmd.table, ctx.lookup_dirs, ctx.lookup_output_dir)) {
+    : file_(lookup_write_path(cmd.table, ctx.lookup_dirs, ctx.lookup_output_dir, cmd.table_span)) {
     for (const auto& o : cmd.options) {
         std::string key = lower(o.key);
         if (key == "append") {

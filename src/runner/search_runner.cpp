@@ -61,6 +61,14 @@ InputOptions input_options(const SearchJob& job, const SourcetypeRegistry& sourc
     return o;
 }
 
+//! A search that reads events with no input given says so, rather than returning nothing.
+void require_input(const SearchJob& job, const CompiledSearch& compiled) {
+    if (compiled.input.reads_events && job.inputs.empty())
+        throw SplError("no-input",
+                       "the search reads events and no input was given: name event files with --input, or "
+                       "start the search with a generating command (| makeresults, | inputlookup)");
+}
+
 }  // namespace
 
 const SourcetypeRegistry& default_sourcetypes() {
@@ -109,7 +117,7 @@ SearchOutcome run_search(const SearchJob& job) {
     CompileContext ctx;
     ctx.op.lookup_dirs = job.lookup_dirs;
     std::optional<ScratchLookups> scratch;
-    if (job.lookup_output_dir.empty()) scratch.emplace();
+    if (job.lookup_output_dir.empty() && !job.write_pack_lookups) scratch.emplace();
     ctx.op.lookup_output_dir = scratch ? scratch->dir : job.lookup_output_dir;
     ctx.macros = job.macros ? job.macros : &builtin_macros;  // for map's search text
     ctx.filter_macro = job.filter_macro;
@@ -120,6 +128,7 @@ SearchOutcome run_search(const SearchJob& job) {
     ctx.run_subsearch = [&](const ast::Pipeline& sub) {
         ReadStats ignored;
         CompiledSearch compiled = compile_search(sub, ctx, input);
+        require_input(job, compiled);
         if (compiled.input.reads_events)
             feed(job, sourcetypes, compiled.input, ctx.op, compiled.pipeline->head(), ignored);
         compiled.pipeline->finish();
@@ -129,6 +138,7 @@ SearchOutcome run_search(const SearchJob& job) {
     try {
         ast::PipelinePtr pipeline = parse_search(out.expansion.text);
         CompiledSearch compiled = compile_search(*pipeline, ctx, input);
+        require_input(job, compiled);
         if (compiled.input.reads_events)
             feed(job, sourcetypes, compiled.input, ctx.op, compiled.pipeline->head(), out.read);
         compiled.pipeline->finish();

@@ -1,11 +1,13 @@
 // `minispl test`: a rule's tests → datasets → its search → contentctl's verdict.
 #include "minispl/runner/test_runner.hpp"
 
+#include "minispl/compile/command_spec.hpp"
 #include "minispl/compile/compiler.hpp"
 #include "minispl/core/parallel_for.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
 #include "minispl/runner/datasets.hpp"
+#include "minispl/sourcetypes/lookup_table.hpp"
 
 #include <fmt/format.h>
 #include <fnmatch.h>
@@ -137,9 +139,26 @@ bool is_datamodel_command(const std::string& name) {
     return spec && spec->indexed_data;
 }
 
+//! ": <why>" when the command table says why the command cannot run offline, else "".
+std::string why_not(const std::string& name) {
+    const CommandSpec* spec = find_command(name);
+    return spec && !spec->why_not.empty() ? ": " + std::string(spec->why_not) : std::string();
+}
+
 //! The first lookup table the pipeline names that no lookup directory defines, or "".
 std::string first_missing_lookup(const ast::Pipeline& p, const LookupIndex& lookups) {
+    // A name that is a path is not "missing": the run refuses it (unsafe-path, a failed test).
+    auto is_path = [](const std::string& name) {
+        try {
+            check_lookup_name(name, "lookup", {});
+            return false;
+        } catch (const SplError&) {
+            return true;
+        }
+    };
     for (const auto& c : p.commands) {
+        if (const auto* l = std::get_if<ast::LookupCmd>(&c.body); l && is_path(l->table)) continue;
+        if (const auto* t = std::get_if<ast::LookupTableCmd>(&c.body); t && is_path(t->table)) continue;
         if (const auto* l = std::get_if<ast::LookupCmd>(&c.body)) {
             if (!lookups.has(l->table)) return l->table;
         } else if (const auto* t = std::get_if<ast::LookupTableCmd>(&c.body)) {
@@ -174,7 +193,7 @@ std::string static_not_runnable(const Detection& rule, const RulePack& pack) {
     Unsupported u = find_unsupported(*pipeline);
     if (!u.command.empty())
         return is_datamodel_command(u.command) ? fmt::format("metrics/summary indexes not available ({})", u.command)
-                                               : fmt::format("unsupported command {}", u.command);
+                                               : fmt::format("unsupported command {}{}", u.command, why_not(u.command));
     return {};
 }
 
@@ -182,6 +201,7 @@ std::string static_not_runnable(const Detection& rule, const RulePack& pack) {
 std::string runtime_not_runnable(const SplError& e) {
     const Diagnostic& d = e.diagnostic();
     if (d.rule == "unsupported") return fmt::format("unsupported: {}", d.message);
+    if (d.rule == "unsafe-path") return fmt::format("refused: {}", d.message);
     if (d.rule.find("lookup") != std::string::npos) return fmt::format("missing lookup: {}", d.message);
     if (d.rule == "input" || d.rule == "io") return fmt::format("dataset not readable: {}", d.message);
     return fmt::format("search error: {}: {}", d.rule, d.message);
@@ -262,7 +282,9 @@ std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, 
                     v.reason = j.reason;
                 }
             } catch (const SplError& e) {
-                v.status = TestStatus::NotRunnable;
+                // A rule that names a file outside the lookup directories is a defect of the rule:
+                // it fails (and the run's exit code says so), it is not merely "not runnable".
+                v.status = e.diagnostic().rule == "unsafe-path" ? TestStatus::Failed : TestStatus::NotRunnable;
                 v.reason = runtime_not_runnable(e);
             } catch (const std::exception& e) {
                 v.status = TestStatus::NotRunnable;

@@ -96,7 +96,41 @@ bool is_file(const fs::path& p) {
     return fs::is_regular_file(p, ec);
 }
 
+[[noreturn]] void unsafe(std::string_view command, const std::string& msg, const ast::Span& span) {
+    throw SplError("unsafe-path", std::string(command) + ": " + msg, span.begin,
+                   span.end > span.begin ? span.end - span.begin : 1);
+}
+
 }  // namespace
+
+void check_lookup_name(std::string_view name, std::string_view command, const ast::Span& span) {
+    const std::string shown = "'" + std::string(name.substr(0, name.find('\0'))) + "'";
+    if (name.empty()) unsafe(command, "the lookup table name is empty", span);
+    if (name.find('\0') != std::string_view::npos)
+        unsafe(command, "the lookup table name " + shown + "... holds a NUL byte", span);
+    if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos)
+        unsafe(command, "lookup table " + shown + " is a path: a lookup is a file name inside the lookup "
+                        "directory (no '/' or '\\', no absolute path, no '..')", span);
+    if (name == "." || name == "..")
+        unsafe(command, "lookup table " + shown + " is not a file name", span);
+}
+
+void check_inside(const fs::path& file, const fs::path& dir, std::string_view command, const ast::Span& span) {
+    std::error_code ec;
+    const fs::path real_dir = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    // weakly_canonical keeps a dangling symlink as it is, and writing would follow it: follow it here.
+    fs::path target = fs::absolute(file, ec);
+    for (int hops = 0; !ec && fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+        if (hops == 40) unsafe(command, "lookup file " + file.string() + ": too many symlinks", span);
+        fs::path next = fs::read_symlink(target, ec);
+        target = next.is_absolute() ? next : target.parent_path() / next;
+    }
+    const fs::path real_file = fs::weakly_canonical(target, ec);
+    auto rel = real_file.lexically_relative(real_dir);
+    if (ec || rel.empty() || *rel.begin() == "..")
+        unsafe(command, "lookup file " + file.string() + " leads outside its directory " + dir.string() +
+                        " (a symlink?): refused", span);
+}
 
 int LookupTable::column(const std::string& n) const {
     for (size_t i = 0; i < columns.size(); ++i)
@@ -105,7 +139,9 @@ int LookupTable::column(const std::string& n) const {
 }
 
 std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const std::vector<fs::path>& dirs,
-                                               const ast::Span& span, const fs::path& written_dir) {
+                                               const ast::Span& span, const fs::path& written_dir,
+                                               std::string_view command) {
+    check_lookup_name(name, command, span);
     auto table = std::make_shared<LookupTable>();
     table->name = name;
     fs::path csv;
@@ -115,6 +151,7 @@ std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const st
         if (is_file(dir / (name + ".yml"))) {
             Definition d = read_definition(dir / (name + ".yml"));
             static_cast<LookupRules&>(*table) = d.rules;
+            if (!d.filename.empty()) check_lookup_name(d.filename, command, span);
             if (!d.filename.empty() && is_file(dir / d.filename)) {
                 csv = dir / d.filename;
             } else if (d.filename.empty() && !d.fields_list.empty()) {
@@ -127,7 +164,7 @@ std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const st
         if (is_file(dir / (name + ".csv"))) { csv = dir / (name + ".csv"); break; }
     }
     if (!written_dir.empty()) {
-        const fs::path written = lookup_write_path(name, dirs, written_dir);
+        const fs::path written = lookup_write_path(name, dirs, written_dir, span, command);
         if (is_file(written)) {
             csv = written;
             kv_store = false;
@@ -140,6 +177,7 @@ std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const st
         table->columns = kv_columns;
         return table;
     }
+    check_inside(csv, csv.parent_path(), command, span);
     table->file = csv;
     fill_table(*table, *read_csv_cached(csv));
     return table;
@@ -195,18 +233,28 @@ bool LookupRules::set(const std::string& key, const std::string& raw, const std:
     return true;
 }
 
-fs::path lookup_write_path(const std::string& name, const std::vector<fs::path>& dirs, const fs::path& written_dir) {
+fs::path lookup_write_path(const std::string& name, const std::vector<fs::path>& dirs, const fs::path& written_dir,
+                           const ast::Span& span, std::string_view command) {
+    check_lookup_name(name, command, span);
+    // The file and the directory it must stay in.
+    auto confined = [&](const fs::path& dir, const std::string& file_name) {
+        check_lookup_name(file_name, command, span);
+        fs::path file = dir / file_name;
+        check_inside(file, dir, command, span);
+        return file;
+    };
     for (const auto& dir : dirs)
         if (is_file(dir / (name + ".yml"))) {
             Definition d = read_definition(dir / (name + ".yml"));
             if (d.filename.empty()) continue;
-            return written_dir.empty() ? dir / d.filename : written_dir / fs::path(d.filename).filename();
+            return confined(written_dir.empty() ? dir : written_dir, d.filename);
         }
-    fs::path file = fs::path(name).has_extension() ? fs::path(name) : fs::path(name + ".csv");
-    if (file.is_absolute()) return file;
-    if (!written_dir.empty()) return written_dir / file.filename();
-    if (dirs.empty()) return file;
-    return dirs.front() / file;
+    const std::string file = fs::path(name).has_extension() ? name : name + ".csv";
+    if (!written_dir.empty()) return confined(written_dir, file);
+    if (dirs.empty())
+        throw SplError("lookup-missing", std::string(command) + ": no lookup directory to write '" + file + "' into",
+                       span.begin, span.end > span.begin ? span.end - span.begin : 1);
+    return confined(dirs.front(), file);
 }
 
 std::vector<std::string> lookup_names(const fs::path& dir) {

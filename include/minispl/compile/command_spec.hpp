@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace minispl {
@@ -53,6 +54,12 @@ struct CommandSpec {
     bool indexed_data = false;
     //! Runs aggregations over a field wildcard (`values(*)`) for wildcard_aggregation_supported().
     bool wildcard_aggregations = false;
+    //! A generating command that Splunk only accepts as the first command of a search
+    //! ("This command must be the first command of a search"): compile says so elsewhere.
+    bool first_only = false;
+    //! For a row with no builder: why it cannot run offline, when that is more than "not yet"
+    //! (rest: there is no Splunk server to ask). Shown by compile, lint and test.
+    std::string_view why_not;
 };
 
 //! Every row, sorted by name.
@@ -65,6 +72,9 @@ const CommandSpec* find_command(std::string_view name);
 bool is_known_command(std::string_view name);
 //! The engine implements this command (it has a builder).
 bool is_supported_command(std::string_view name);
+
+//! "minispl does not run <name>" with the row's why_not, for an error or a verdict.
+std::string unsupported_reason(std::string_view name);
 
 //! The command reads the order of its input (compile sorts by _time before it).
 bool reads_input_order(const ast::Command& cmd);

@@ -35,6 +35,9 @@ struct SearchJob {
     //! Empty: a scratch directory of this run's own, removed when it ends — a search never
     //! changes the rule pack's lookups unless told where to write.
     std::filesystem::path lookup_output_dir;
+    //! outputlookup writes into the lookup directories themselves, as Splunk writes into its app
+    //! (asked for by name: --write-pack-lookups); lookup_output_dir must then be empty.
+    bool write_pack_lookups = false;
     double now = 0;                                   //!< 0: wall clock
     //! Skip input lines that cannot match the leading search before parsing them (RawPrefilter).
     bool raw_prefilter = true;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace minispl {
@@ -43,11 +44,23 @@ struct LookupTable : LookupRules {
     int column(const std::string& name) const;
 };
 
+//! A rule is untrusted input: the files its lookup commands name stay inside the lookup
+//! directories, as Splunk keeps them inside its app's lookups folder. `name` (a table name as the
+//! search writes it, or a definition's `filename:`) must be a plain file name: not empty, no NUL,
+//! no `/` or `\\`, not `.` or `..`. Throws SplError("unsafe-path", "<command>: ...") at `span`.
+void check_lookup_name(std::string_view name, std::string_view command, const ast::Span& span);
+//! `file`, followed through symlinks, is inside `dir` (also followed): a symlink in a lookup
+//! directory that leads out of it is refused. Throws SplError("unsafe-path") at `span`.
+void check_inside(const std::filesystem::path& file, const std::filesystem::path& dir, std::string_view command,
+                  const ast::Span& span);
+
 //! Finds `name` in `dirs` (definition first, then file) and loads it. A table outputlookup wrote
 //! into `written_dir` (when given) comes first: the search reads what it wrote.
-//! Throws SplError("lookup-missing", "lookup table 'X' not found in <dirs>") at `span`.
+//! Throws SplError("lookup-missing", "lookup table 'X' not found in <dirs>") at `span`, and
+//! SplError("unsafe-path") for a name or file that would leave the directories (check_lookup_name).
 std::shared_ptr<const LookupTable> load_lookup(const std::string& name, const std::vector<std::filesystem::path>& dirs,
-                                               const ast::Span& span, const std::filesystem::path& written_dir = {});
+                                               const ast::Span& span, const std::filesystem::path& written_dir = {},
+                                               std::string_view command = "lookup");
 
 //! A CSV file as a table with the given rules (a sourcetype's automatic lookup). Column names are
 //! trimmed; short rows are padded. Throws SplError("io") when the file cannot be read.
@@ -55,9 +68,12 @@ std::shared_ptr<const LookupTable> load_lookup_file(const std::filesystem::path&
 
 //! The CSV file `name` stands for, for writing (outputlookup): a definition's filename, or
 //! `<name>` with `.csv` added when it has no extension; in `written_dir` when given, else in the
-//! first of `dirs` (the definition's own directory for a definition). No dirs: the name itself.
+//! first of `dirs` (the definition's own directory for a definition). Throws SplError("unsafe-path")
+//! at `span` for a name or definition filename that would leave the directory, and
+//! SplError("lookup-missing") when there is no directory to write into.
 std::filesystem::path lookup_write_path(const std::string& name, const std::vector<std::filesystem::path>& dirs,
-                                        const std::filesystem::path& written_dir = {});
+                                        const std::filesystem::path& written_dir = {}, const ast::Span& span = {},
+                                        std::string_view command = "outputlookup");
 
 //! The names a lookup directory defines, as the lookup commands may write them: each definition's
 //! file stem, `name:` and `filename:`, and each data file (`.csv`, `.csv.gz`, `.mlmodel`, ...) by
