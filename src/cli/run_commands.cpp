@@ -30,6 +30,7 @@ struct RunArgs {
     std::vector<std::string> macro_dirs, lookup_dirs;
     std::string lookup_output;
     bool write_pack_lookups = false;
+    std::vector<std::string> limits;  //!< NAME=VALUE
     std::string format = "table";
     std::string attack_data;
     double now = 0;
@@ -56,6 +57,9 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
         ->excludes("--lookup-output");
     cmd->add_option("-f,--format", a.format, "output: table (aligned, for terminals), json (one object per row), csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
+    std::string limit_help = "a limits.conf bound, NAME=VALUE (repeatable); each one reached is reported:";
+    for (const auto& e : Limits::table()) limit_help += fmt::format("\n  {}: {}", e.name, e.what);
+    cmd->add_option("--limit", a.limits, limit_help);
     cmd->add_option("--now", a.now, "epoch seconds to use as now() and for relative times (default: the clock)");
     cmd->add_flag("-q,--quiet", a.quiet, "no progress bar and no summary on stderr");
     cmd->add_option("-j,--threads", a.threads, "threads parsing JSON-lines inputs (default: one per hardware thread)")
@@ -67,7 +71,7 @@ void add_common_options(CLI::App* cmd, RunArgs& a) {
 //! Errors about files (inputs, datasets, definitions) have no position in the search; all others do.
 bool points_into_search(const Diagnostic& d) {
     static const std::set<std::string> file_errors = {"input", "dataset-missing", "sourcetype", "yaml", "schema",
-                                                       "no-input"};
+                                                       "no-input", "limit"};
     return !file_errors.count(d.rule);
 }
 
@@ -99,6 +103,7 @@ int execute(SearchJob& job, const RunArgs& a) {
     job.field_projection = !a.no_projection;
     job.lookup_output_dir = a.lookup_output;
     job.write_pack_lookups = a.write_pack_lookups;
+    for (const auto& l : a.limits) job.limits.set(l);
     SearchOutcome out = run_search(job);
     bar.clear();
     auto writer = make_result_writer(*format, std::cout);
@@ -111,6 +116,7 @@ int execute(SearchJob& job, const RunArgs& a) {
         if (msg.rfind(where, 0) == 0) msg.remove_prefix(where.size());
         std::cerr << fmt::format("{}warning[{}]: {}\n", where, p.rule, msg);
     }
+    for (const std::string& n : out.notices) std::cerr << "minispl: notice[limit]: " << n << "\n";
     if (!a.quiet)
         std::cerr << fmt::format("{} result{} from {} events ({:.1f} MB){}\n", out.rows.size(), out.rows.size() == 1 ? "" : "s", out.read.events + out.read.skipped,
                                  double(out.read.bytes) / 1e6,

@@ -9,7 +9,9 @@ ast::SearchExprPtr substitute_subsearches(const ast::SearchExpr& expr, const Com
         if (!ctx.run_subsearch || !expr.subsearch)
             throw SplError("unsupported", "subsearch cannot run here", expr.span.begin,
                            std::max<uint32_t>(1, expr.span.end - expr.span.begin));
-        auto formatted = format_subsearch_results(ctx.run_subsearch(*expr.subsearch));
+        std::vector<Event> rows = ctx.run_subsearch(*expr.subsearch);
+        ctx.op.cap_rows(rows, ctx.op.limits.subsearch_maxout, "subsearch", "limits.conf [subsearch] maxout, subsearch.maxout");
+        auto formatted = format_subsearch_results(std::move(rows));
         formatted->span = expr.span;
         return formatted;
     }

@@ -7,6 +7,8 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <string>
 
 namespace minispl {
 
@@ -38,6 +40,49 @@ pcre2_match_data* thread_match_data(uint32_t pairs) {
     return h.md;
 }
 
+// The limits every thread's match context carries; `generation` tells a thread to rebuild its own.
+std::atomic<uint32_t> g_match_limit{100000}, g_depth_limit{1000}, g_generation{1};
+
+//! This thread's match context with the current limits.
+pcre2_match_context* thread_match_context() {
+    struct Holder {
+        pcre2_match_context* mc = nullptr;
+        uint32_t generation = 0;
+        ~Holder() {
+            if (mc) pcre2_match_context_free(mc);
+        }
+    };
+    thread_local Holder h;
+    const uint32_t gen = g_generation.load(std::memory_order_acquire);
+    if (h.generation != gen) {
+        if (!h.mc) h.mc = pcre2_match_context_create(nullptr);
+        pcre2_set_match_limit(h.mc, g_match_limit.load());
+        pcre2_set_depth_limit(h.mc, g_depth_limit.load());
+        h.generation = gen;
+    }
+    return h.mc;
+}
+
+//! The result of pcre2_match: >= 0 a match, PCRE2_ERROR_NOMATCH none; a resource limit throws.
+int checked(int rc, size_t subject_size) {
+    if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return rc;
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        throw SplError("limit", "a regular expression ran out of PCRE2's backtracking stack on a value of " +
+                                    std::to_string(subject_size) +
+                                    " bytes (the pattern backtracks over the whole value: rewrite it, e.g. with "
+                                    "possessive or atomic groups)");
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+        const bool depth = rc == PCRE2_ERROR_DEPTHLIMIT;
+        throw SplError("limit", "a regular expression has exceeded the configured " +
+                                    std::string(depth ? "depth_limit=" + std::to_string(g_depth_limit.load())
+                                                      : "match_limit=" + std::to_string(g_match_limit.load())) +
+                                    " on a value of " + std::to_string(subject_size) +
+                                    " bytes (limits.conf [rex]; --limit rex." +
+                                    (depth ? "depth_limit" : "match_limit") + "=N to raise it)");
+    }
+    return rc;  // other errors (bad UTF, ...) are no match, as before
+}
+
 size_t utf8_len(std::string_view s, size_t i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
@@ -64,6 +109,13 @@ Regex::Regex(std::string_view pattern, bool caseless) : impl_(std::make_unique<I
     pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->capture_count);
 }
 
+void set_regex_limits(uint32_t match_limit, uint32_t depth_limit) {
+    if (g_match_limit.load() == match_limit && g_depth_limit.load() == depth_limit) return;
+    g_match_limit.store(match_limit);
+    g_depth_limit.store(depth_limit);
+    g_generation.fetch_add(1, std::memory_order_release);
+}
+
 Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
@@ -71,15 +123,16 @@ Regex& Regex::operator=(Regex&&) noexcept = default;
 bool Regex::search(std::string_view subject) const {
     pcre2_match_data* md = thread_match_data(impl_->capture_count + 1);
     int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0, 0, md,
-                         nullptr);
-    return rc >= 0;
+                         thread_match_context());
+    return checked(rc, subject.size()) >= 0;
 }
 
 std::optional<Regex::Match> Regex::find(std::string_view subject, size_t start) const {
     if (start > subject.size()) return std::nullopt;
     pcre2_match_data* md = thread_match_data(impl_->capture_count + 1);
-    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start, 0, md,
-                         nullptr);
+    int rc = checked(pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start, 0,
+                                 md, thread_match_context()),
+                     subject.size());
     if (rc < 0) return std::nullopt;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     Match m;

@@ -1,6 +1,8 @@
 // Event input through the record formats: open, sniff, stream the records, validate or flatten.
 #include "minispl/io/event_reader.hpp"
 
+#include <atomic>
+
 #include "minispl/io/byte_source.hpp"
 #include "minispl/io/json_lines_piece.hpp"
 #include "minispl/io/record_format.hpp"
@@ -46,7 +48,8 @@ void RecordReader::stream(ReadStats& stats, const std::function<void(std::string
 void RecordReader::read_raw(const RawEventCallback& on_event, ReadStats& stats) {
     std::unique_ptr<RecordParser> parser = format_ ? format_->parser() : nullptr;
     stream(stats, [&](std::string_view text, uint64_t line) {
-        std::string why;
+        std::string why = record_size_problem(text.size());
+        if (!why.empty()) return count_bad_record(stats, src_->name(), line, why);
         if (!parser->validate(text, why)) return count_bad_record(stats, src_->name(), line, why);
         ++stats.events;
         on_event(text, line);
@@ -57,6 +60,8 @@ void RecordReader::read_flat(const FlatEventCallback& on_event, ReadStats& stats
                              const FieldProjection* projection) {
     std::unique_ptr<RecordParser> parser = format_ ? format_->parser() : nullptr;
     stream(stats, [&](std::string_view text, uint64_t line) {
+        if (std::string too_big = record_size_problem(text.size()); !too_big.empty())
+            return count_bad_record(stats, src_->name(), line, too_big);
         if (keep && !keep(text)) {
             ++stats.skipped;
             return;
@@ -69,6 +74,20 @@ void RecordReader::read_flat(const FlatEventCallback& on_event, ReadStats& stats
         ++stats.events;
         on_event(ev, line);
     });
+}
+
+namespace {
+std::atomic<size_t> g_max_record_bytes{64u << 20};
+}  // namespace
+
+void set_max_record_bytes(size_t n) { g_max_record_bytes.store(n); }
+size_t max_record_bytes() { return g_max_record_bytes.load(std::memory_order_relaxed); }
+
+std::string record_size_problem(size_t size) {
+    const size_t max = max_record_bytes();
+    if (size <= max) return {};
+    return "a record of " + std::to_string(size) + " bytes is over the maximum event size of " + std::to_string(max) +
+           " bytes (--limit max_event_bytes=N)";
 }
 
 void count_bad_record(ReadStats& stats, const std::string& file, uint64_t line, const std::string& why) {

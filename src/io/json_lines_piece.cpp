@@ -1,6 +1,7 @@
 #include "minispl/io/json_lines_piece.hpp"
 
 #include "json_flatten_internal.hpp"
+#include "minispl/io/event_reader.hpp"
 #include "minispl/io/field_projection.hpp"
 
 #include <algorithm>
@@ -144,6 +145,12 @@ void JsonLinesParser::parse_piece(std::string_view piece, size_t readable_after,
         pos = nl ? end + 1 : size;
         std::string_view text = trim_record_line(std::string_view(base + start, end - start), file_start && start == 0);
         if (text.empty()) continue;
+        if (std::string too_big = record_size_problem(text.size()); !too_big.empty()) {
+            ++stats.bad_records;
+            if (stats.bad.size() < ReadStats::max_problems)
+                stats.bad.emplace_back(1 + static_cast<uint64_t>(std::count(base, base + start, '\n')), too_big);
+            continue;
+        }
         if (select && !select->keep(text)) {
             ++stats.skipped;
             continue;

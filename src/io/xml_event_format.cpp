@@ -3,6 +3,7 @@
 // each. Records are cut at `<Event` ... `</Event>`; a plain file is cut in pieces where a line
 // starts an event, so big files are parsed on every core like JSON lines.
 #include "minispl/io/json_lines_piece.hpp"
+#include "minispl/io/event_reader.hpp"
 #include "minispl/io/record_format.hpp"
 #include "minispl/io/win_event_xml.hpp"
 #include "record_stream.hpp"
@@ -156,6 +157,10 @@ public:
                 continue;
             }
             std::string_view text = piece.substr(step.begin, step.end - step.begin);
+            if (std::string too_big = record_size_problem(text.size()); !too_big.empty()) {
+                bad(step.begin, too_big);
+                continue;
+            }
             if (select && !select->keep(text)) {
                 ++stats.skipped;
                 continue;

@@ -7,8 +7,9 @@
 
 namespace minispl {
 
-JoinOperator::JoinOperator(const ast::SubsearchCmd& cmd, std::vector<Event> rows, const OpContext&)
+JoinOperator::JoinOperator(const ast::SubsearchCmd& cmd, std::vector<Event> rows, const OpContext& ctx)
     : right_(std::move(rows)) {
+    ctx.cap_rows(right_, ctx.limits.join_maxout, "join subsearch", "limits.conf [join] subsearch_maxout, join.maxout");
     for (const auto& o : cmd.options) {
         std::string k = opt::lower(o.key);
         if (k == "type") {

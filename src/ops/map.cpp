@@ -2,9 +2,12 @@
 
 #include "minispl/ops/option_util.hpp"
 
+#include <fmt/format.h>
+
 namespace minispl {
 
-MapOperator::MapOperator(const ast::MapCmd& cmd, SearchTextRunner run, const OpContext&) : run_(std::move(run)) {
+MapOperator::MapOperator(const ast::MapCmd& cmd, SearchTextRunner run, const OpContext& ctx)
+    : run_(std::move(run)), max_searches_(ctx.limits.map_maxsearches), ctx_(ctx) {
     bool has_search = false;
     for (const auto& o : cmd.options) {
         std::string k = opt::lower(o.key);
@@ -35,9 +38,19 @@ std::string MapOperator::substitute(const Event& row) const {
 }
 
 void MapOperator::push(Event event) {
-    if (max_searches_ && done_ >= max_searches_) return;
+    if (max_searches_ && done_ >= max_searches_) {
+        ++left_out_;
+        return;
+    }
     ++done_;
     for (auto& e : run_(substitute(event))) emit(std::move(e));
+}
+
+void MapOperator::finish() {
+    if (left_out_)
+        ctx_.notice(fmt::format("map: {} rows ran no search: maxsearches={} (map maxsearches=, default limit "
+                                "map.maxsearches)", left_out_, max_searches_));
+    Operator::finish();
 }
 
 }  // namespace minispl

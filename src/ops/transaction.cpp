@@ -5,6 +5,8 @@
 #include "minispl/ops/option_util.hpp"
 #include "minispl/parse/parser.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 
@@ -51,7 +53,8 @@ TransactionOperator::Condition TransactionOperator::condition(const ast::Option&
     return c;
 }
 
-TransactionOperator::TransactionOperator(const ast::TransactionCmd& cmd, const OpContext& ctx) {
+TransactionOperator::TransactionOperator(const ast::TransactionCmd& cmd, const OpContext& ctx)
+    : maxopentxn_(ctx.limits.transaction_maxopentxn), maxopenevents_(ctx.limits.transaction_maxopenevents), ctx_(ctx) {
     for (const auto& o : cmd.options) {
         std::string k = opt::lower(o.key);
         if (k == "startswith") starts_.emplace(condition(o, ctx));
@@ -64,7 +67,9 @@ TransactionOperator::TransactionOperator(const ast::TransactionCmd& cmd, const O
         // connected only matters for events that carry some but not all of the fields; minispl
         // leaves such events out. The others are memory limits and rendering.
         else if (k == "connected") opt::to_bool(o, "transaction");
-        else if (k != "maxopentxn" && k != "maxopenevents" && k != "unifyends" && k != "keeporphans" && k != "delim" &&
+        else if (k == "maxopentxn") maxopentxn_ = std::max<size_t>(1, opt::to_count(o, "transaction"));
+        else if (k == "maxopenevents") maxopenevents_ = std::max<size_t>(1, opt::to_count(o, "transaction"));
+        else if (k != "unifyends" && k != "keeporphans" && k != "delim" &&
                  k != "nullstr" && k != "mvraw")
             opt::unknown(o, "transaction");
     }
@@ -73,9 +78,9 @@ TransactionOperator::TransactionOperator(const ast::TransactionCmd& cmd, const O
 
 void TransactionOperator::push(Event event) { input_.push_back(std::move(event)); }
 
-void TransactionOperator::close(Open& txn, bool started) {
+void TransactionOperator::close(Open& txn, bool started, bool evicted) {
     if (txn.events.empty()) return;
-    bool complete = (!starts_ || started) && (!ends_ || txn.ended);
+    bool complete = !evicted && (!starts_ || started) && (!ends_ || txn.ended);
     if (!complete && !keepevicted_) {
         txn.events.clear();
         return;
@@ -114,7 +119,17 @@ void TransactionOperator::close(Open& txn, bool started) {
 
 void TransactionOperator::finish() {
     // Events arrive newest first (the compiler orders them before this command).
-    std::map<std::vector<std::string>, Open> open;
+    using Key = std::vector<std::string>;
+    std::map<Key, Open> open;
+    // The open pool, least recently used first (Splunk evicts by LRU past maxopentxn/maxopenevents).
+    std::set<std::pair<uint64_t, Open*>> lru;
+    uint64_t clock = 0;
+    size_t open_events = 0, evicted = 0;
+    auto shut = [&](Open& txn, bool started, bool evict = false) {
+        lru.erase({txn.touched, &txn});
+        open_events -= txn.events.size();
+        close(txn, started, evict);
+    };
     for (Event& e : input_) {
         auto key = field_key(e, fields_);
         if (!key) continue;
@@ -124,20 +139,37 @@ void TransactionOperator::finish() {
             double newest = txn.events.front().time(), oldest = txn.events.back().time();
             if ((maxspan_ >= 0 && newest - t > maxspan_) || (maxpause_ >= 0 && oldest - t > maxpause_) ||
                 txn.events.size() >= maxevents_)
-                close(txn, false);
+                shut(txn, false);
         }
         bool is_end = ends_ && ends_->matches(e);
         if (is_end) {
-            close(txn, false);
+            shut(txn, false);
             txn.ended = true;
         } else if (txn.events.empty()) {
             if (ends_ && !keepevicted_) continue;  // an event after the last end: no transaction
             txn.ended = false;
         }
         bool is_start = starts_ && starts_->matches(e);
+        lru.erase({txn.touched, &txn});
+        txn.touched = ++clock;
+        lru.insert({txn.touched, &txn});
         txn.events.push_back(std::move(e));
-        if (is_start) close(txn, true);
+        ++open_events;
+        if (is_start) {
+            shut(txn, true);
+            continue;
+        }
+        while (lru.size() > maxopentxn_ || open_events > maxopenevents_) {
+            Open* victim = lru.begin()->second;
+            if (victim == &txn && lru.size() == 1) break;  // one transaction over maxopenevents: keep it
+            shut(*victim, false, true);
+            ++evicted;
+        }
     }
+    if (evicted)
+        ctx_.notice(fmt::format("transaction: {} open transactions evicted (maxopentxn={}, maxopenevents={}){}",
+                                evicted, maxopentxn_, maxopenevents_,
+                                keepevicted_ ? ", kept with closed_txn=0" : ", dropped (keepevicted=false)"));
     for (auto& [key, txn] : open) close(txn, false);
     input_.clear();
     std::stable_sort(done_.begin(), done_.end(), [](const Event& a, const Event& b) { return a.time() > b.time(); });

@@ -18,14 +18,44 @@
 #include "minispl/io/record_format.hpp"
 #include "minispl/eval/search_matcher.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 namespace minispl {
 
 namespace {
+
+//! The memory limit (Limits::memory_limit_mb), checked as input is read: a search whose groups,
+//! windows or sorted rows outgrow it stops with an error naming the limit, before the kernel's
+//! OOM killer would end the process with nothing said.
+class MemoryGuard {
+public:
+    explicit MemoryGuard(size_t limit_mb) : limit_mb_(limit_mb) {}
+    void check() const {
+        const size_t mb = resident_mb();
+        if (mb > limit_mb_)
+            throw SplError("limit", fmt::format("the search holds {} MB of memory, over the limit of {} MB "
+                                                "(--limit memory_mb=N to change it)", mb, limit_mb_));
+    }
+
+private:
+    static size_t resident_mb() {
+        std::FILE* f = std::fopen("/proc/self/statm", "r");
+        if (!f) return 0;
+        unsigned long long size = 0, resident = 0;
+        const int n = std::fscanf(f, "%llu %llu", &size, &resident);
+        std::fclose(f);
+        static const long page = ::sysconf(_SC_PAGESIZE);
+        return n == 2 ? static_cast<size_t>(resident * static_cast<unsigned long long>(page) >> 20) : 0;
+    }
+    size_t limit_mb_;
+};
 
 uint64_t total_size(const std::vector<InputSpec>& inputs) {
     uint64_t total = 0;
@@ -46,11 +76,15 @@ void feed(const SearchJob& job, const SourcetypeRegistry& sourcetypes, const Inp
     if (plan.leading_search) leading.emplace(*std::get<ast::SearchCmd>(plan.leading_search->body).expr, ctx.eval);
     const unsigned threads = job.threads ? job.threads : std::max(1u, std::thread::hardware_concurrency());
     uint64_t done_before = 0;
+    const MemoryGuard memory(ctx.limits.memory_limit_mb());
     for (const InputSpec& in : job.inputs) {
         const auto resolved = sourcetypes.resolve(in.sourcetype, input_source(in), in.host);
         const Sourcetype& st = *resolved;
-        std::function<void(uint64_t)> progress;
-        if (job.progress) progress = [&](uint64_t done) { job.progress(done_before + done, total); };
+        // Called between pieces/batches on this thread: where memory is checked, too.
+        std::function<void(uint64_t)> progress = [&](uint64_t done) {
+            memory.check();
+            if (job.progress) job.progress(done_before + done, total);
+        };
         const SearchMatcher* lead = leading ? &*leading : nullptr;
         if (auto file = PieceFile::open(in.file)) {
             const std::string head_bytes = file->head();

@@ -3,6 +3,7 @@
 #include "event_prep.hpp"
 #include "feed.hpp"
 #include "minispl/compile/compiler.hpp"
+#include "minispl/eval/regex.hpp"
 #include "minispl/parse/parser.hpp"
 #include "minispl/sourcetypes/sourcetype.hpp"
 
@@ -119,6 +120,11 @@ SearchOutcome run_search(const SearchJob& job) {
     std::optional<ScratchLookups> scratch;
     if (job.lookup_output_dir.empty() && !job.write_pack_lookups) scratch.emplace();
     ctx.op.lookup_output_dir = scratch ? scratch->dir : job.lookup_output_dir;
+    Notices notices;
+    ctx.op.limits = job.limits;
+    ctx.op.notices = &notices;
+    set_regex_limits(job.limits.rex_match_limit, job.limits.rex_depth_limit);
+    set_max_record_bytes(job.limits.max_event_bytes);
     ctx.macros = job.macros ? job.macros : &builtin_macros;  // for map's search text
     ctx.filter_macro = job.filter_macro;
     ctx.op.eval.now = job.now > 0 ? job.now
@@ -144,6 +150,7 @@ SearchOutcome run_search(const SearchJob& job) {
         compiled.pipeline->finish();
         out.rows = std::move(compiled.pipeline->sink.rows);
         out.returns_events = compiled.pipeline->returns_events;
+        out.notices = notices.take();
     } catch (SplError& e) {
         rethrow_mapped(e, out.expansion);
     }

@@ -280,6 +280,8 @@ std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, 
                     Judgement j = judge_results(res.rows, rule.observables);
                     v.status = j.passed ? TestStatus::Passed : TestStatus::Failed;
                     v.reason = j.reason;
+                    // A limit reached (a subsearch cut to maxout, ...) is part of the verdict.
+                    for (const std::string& n : res.notices) v.reason += (v.reason.empty() ? "" : "; ") + n;
                 }
             } catch (const SplError& e) {
                 // A rule that names a file outside the lookup directories is a defect of the rule:

@@ -1,5 +1,6 @@
 #pragma once
 // PCRE2 regular expressions, as SPL's rex, regex, match() and replace() use them.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,6 +8,12 @@
 #include <vector>
 
 namespace minispl {
+
+//! PCRE2's match and depth limits for every match from now on, in every thread (limits.conf
+//! [rex] match_limit, depth_limit). A match that reaches one throws SplError("limit"), as Splunk
+//! stops the search with "has exceeded configured match_limit, consider raising the value in
+//! limits.conf": never a silent "no match".
+void set_regex_limits(uint32_t match_limit, uint32_t depth_limit);
 
 //! A compiled PCRE2 pattern (JIT when available). Named groups (?<n>...) and (?P<n>...).
 class Regex {

@@ -83,4 +83,12 @@ private:
 //! Counts a malformed record in `stats`, keeping the first few with file:line.
 void count_bad_record(ReadStats& stats, const std::string& file, uint64_t line, const std::string& why);
 
+//! The largest record (a line, an XML event, an EVTX record) the readers parse, process-wide
+//! (limits.conf-style `max_event_bytes`, Limits::max_event_bytes); a larger one is a bad record
+//! with its size named, never parsed. Default 64 MiB.
+void set_max_record_bytes(size_t n);
+size_t max_record_bytes();
+//! "" when `size` is within max_record_bytes(), else the bad-record reason.
+std::string record_size_problem(size_t size);
+
 }  // namespace minispl

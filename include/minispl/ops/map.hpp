@@ -17,7 +17,9 @@ public:
     //! Throws SplError("map") without search= or for a bad option.
     MapOperator(const ast::MapCmd& cmd, SearchTextRunner run, const OpContext& ctx);
     void push(Event event) override;
-    void finish() override { Operator::finish(); }
+    //! Splunk says when rows were left without a search ("A message is generated if there are
+    //! more search results than the maximum"): a notice.
+    void finish() override;
 
     //! The search text for one row (exposed for tests).
     std::string substitute(const Event& row) const;
@@ -27,6 +29,8 @@ private:
     std::string search_;
     size_t max_searches_ = 10;
     size_t done_ = 0;
+    size_t left_out_ = 0;
+    OpContext ctx_;
 };
 
 }  // namespace minispl

@@ -44,15 +44,19 @@ private:
     struct Open {
         std::vector<Event> events;  //!< newest first
         bool ended = false;         //!< its newest member matched endswith
+        uint64_t touched = 0;       //!< when it last took an event (for LRU eviction)
     };
     Condition condition(const ast::Option& o, const OpContext& ctx) const;
-    void close(Open& txn, bool started);
+    //! Emits the transaction (or drops it); an evicted one is never complete (closed_txn=0).
+    void close(Open& txn, bool started, bool evicted = false);
 
     std::vector<std::string> fields_;
     std::optional<Condition> starts_, ends_;
     double maxspan_ = -1, maxpause_ = -1;
     size_t maxevents_ = 1000;
+    size_t maxopentxn_, maxopenevents_;  //!< the open pool; past either, the least recently used closes
     bool keepevicted_ = false, mvlist_ = false;
+    OpContext ctx_;
     std::vector<Event> input_;
     std::vector<Event> done_;
 };

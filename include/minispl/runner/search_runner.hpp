@@ -1,6 +1,7 @@
 #pragma once
 // Runs one search over event files: expand macros, parse, compile, stream events through.
 #include "minispl/core/diagnostic.hpp"
+#include "minispl/core/limits.hpp"
 #include "minispl/core/event.hpp"
 #include "minispl/io/event_reader.hpp"
 #include "minispl/macros/expander.hpp"
@@ -49,6 +50,8 @@ struct SearchJob {
     //! The sourcetype definitions, loaded once by the caller and shared by every search (read-only);
     //! null: default_sourcetypes().
     const SourcetypeRegistry* sourcetypes = nullptr;
+    //! limits.conf bounds (subsearch rows, regex match limits, memory, event size, ...).
+    Limits limits;
     //! Called now and then with bytes read so far and the total size of the inputs.
     std::function<void(uint64_t done, uint64_t total)> progress;
 };
@@ -57,6 +60,8 @@ struct SearchOutcome {
     std::vector<Event> rows;
     bool returns_events = true;
     ReadStats read;
+    //! Limits reached where the search went on (a subsearch cut to maxout, ...): to show the user.
+    std::vector<std::string> notices;
     Expansion expansion;                              //!< the expanded search and its source map
 };
 
