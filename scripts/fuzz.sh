@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-20}"
 cmake -S . -B build-fuzz -G Ninja -DMINISPL_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-targets=(fuzz_parser fuzz_macros fuzz_xml_reader fuzz_evtx)
+targets=(fuzz_parser fuzz_macros fuzz_xml_reader fuzz_evtx fuzz_rule_yaml fuzz_lookup_csv)
 cmake --build build-fuzz --target "${targets[@]}" -j"$(nproc)"
 for f in "${targets[@]}"; do
   echo "== $f for ${secs}s"

@@ -35,6 +35,9 @@ void check_pipeline(const ast::Pipeline& pipeline, const LintContext& ctx, std::
 //! set can be derived exactly (rule "message-field", file positions of the message).
 void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
 
+//! drilldown-syntax (error) and drilldown-field (warning) over drilldown_searches (drilldowns.cpp).
+void check_drilldowns(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
+
 //! A diagnostic placed directly at a file position (for checks of YAML keys).
 Diagnostic file_diagnostic(const Detection& rule, const char* id, Severity sev, std::string message,
                            const YAML::Node& at, uint32_t length = 1);

@@ -129,6 +129,7 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
                 in_search.push_back(std::move(d));
             }
             lint::check_message_fields(rule, *p, in_file);
+            lint::check_drilldowns(rule, *p, in_file);
         } catch (SplError& e) {
             Diagnostic d = e.diagnostic();
             if (d.rule.empty()) d.rule = "syntax";
@@ -313,6 +314,8 @@ const std::vector<LintRuleInfo>& lint_rule_catalogue() {
         {"eval-dotted-name", Severity::Warning, "An eval/where expression names a field with dots unquoted (a.b): SPL reads that as a . b, the concatenation of two fields; quote it ('a.b')."},
         {"missing-filter-macro", Severity::Warning, "The search does not end with the rule's `<name>_filter` macro."},
         {"message-field", Severity::Warning, "A $field$ of the rule message is not among the search's output fields."},
+        {"drilldown-syntax", Severity::Error, "A drilldown_searches search does not parse with %original_detection_search% and its $field$ tokens substituted."},
+        {"drilldown-field", Severity::Warning, "A drilldown $field$ token is not an output of the search (info_min_time/info_max_time are Splunk's own)."},
         {"tests-without-data", Severity::Warning, "A tests: entry has no attack_data."},
         {"unknown-sourcetype", Severity::Info, "A test's attack_data sourcetype has no definition in sourcetypes/: its events get only the plain JSON extraction (no aliases, calculated fields or lookups)."},
         {"unsupported", Severity::Info, "The rule uses a command minispl does not implement: it is valid SPL but cannot run here."},

@@ -29,13 +29,21 @@ Diagnostic at_mark(std::string rule, const std::filesystem::path& file, const st
     Diagnostic d;
     d.rule = std::move(rule);
     d.file = file.string();
-    if (mark.pos >= 0 && mark.line >= 0) {
+    bool msg_suffix_decoded = false;
+    if (mark.pos >= 0 && mark.line >= 0 && static_cast<size_t>(mark.pos) <= text.size()) {
         d.pos.offset = static_cast<uint32_t>(mark.pos);
         d.pos.line = static_cast<uint32_t>(mark.line + 1);
         d.pos.column = static_cast<uint32_t>(mark.column + 1);
         d.offset = d.pos.offset;
+    } else if (mark.pos >= 0) {
+        // yaml-cpp counts in the text as it decoded it: a file that looks like UTF-16/32 (NUL
+        // bytes) gets marks past its end. Name the position in the file's own bytes instead.
+        d.pos = position_of(text, static_cast<uint32_t>(text.size()));
+        d.offset = d.pos.offset;
+        msg_suffix_decoded = true;
     }
     d.message = file.string() + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + msg;
+    if (msg_suffix_decoded) d.message += " (yaml-cpp decoded the file as UTF-16/32: it is not UTF-8 text; the position given is its end)";
     return d;
 }
 
@@ -161,10 +169,12 @@ std::string Detection::filter_macro_name() const {
     return out + "_filter";
 }
 
-Detection load_detection(const std::filesystem::path& file) {
+Detection load_detection(const std::filesystem::path& file) { return parse_detection(read_file(file), file); }
+
+Detection parse_detection(std::string text, const std::filesystem::path& file) {
     Detection d;
     d.file = file;
-    d.file_text = read_file(file);
+    d.file_text = std::move(text);
     try {
         d.yaml = YAML::Load(d.file_text);
     } catch (const YAML::Exception& e) {

@@ -28,4 +28,21 @@ set +e; "$MINISPL" lint "$tmp/does-not-exist" >/dev/null 2>&1; rc=$?; set -e
 "$MINISPL" parse --explain "$SRC/detections/cloud/aws_exfiltration_via_ec2_snapshot.yml" >"$tmp/ast"
 grep -q "sourcetype=aws:cloudtrail eventName IN" "$tmp/ast"    # the expanded search
 grep -q "stats" "$tmp/ast" && grep -q "by _time userName src_ip aws_account_id" "$tmp/ast"
+# drilldown_searches: parsed with %original_detection_search% and $tokens$ substituted; tokens
+# must be outputs of the search (info_min_time/info_max_time are Splunk's own).
+sed -e "s/^search: .*/search: 'index=x | stats count by user src'/" \
+    "$SRC/tests/fixtures/runner/detections/cloud/fx_pass.yml" >"$tmp/pack/detections/drill.yml"
+cat >>"$tmp/pack/detections/drill.yml" <<'YML'
+drilldown_searches:
+- name: View $user$
+  search: '%original_detection_search% | search user = $user$ | stats count by ('
+  earliest_offset: $info_min_time$
+- name: Other
+  search: '%original_detection_search% | search host = $host$ src = $src$'
+YML
+set +e; "$MINISPL" lint "$tmp/pack/detections/drill.yml" >"$tmp/out" 2>&1; rc=$?; set -e
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; exit 1; }
+grep -q 'error\[drilldown-syntax\]: drilldown search does not parse' "$tmp/out"
+grep -q 'warning\[drilldown-field\]: drilldown token \$host\$ is not an output' "$tmp/out"
+! grep -q 'token \$src\$\|token \$user\$\|info_min_time' "$tmp/out"
 echo ok

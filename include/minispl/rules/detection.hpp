@@ -74,6 +74,8 @@ struct Detection {
 
 //! Loads one detection. Throws SplError (rule "yaml" or "schema") naming file, line and column.
 Detection load_detection(const std::filesystem::path& file);
+//! The same from the file's text (`file` names it in errors): what load_detection and the fuzzer call.
+Detection parse_detection(std::string text, const std::filesystem::path& file);
 
 //! Every *.yml / *.yaml under the paths (files or directories, recursively), sorted by path.
 std::vector<std::filesystem::path> find_rule_files(const std::vector<std::filesystem::path>& paths);

@@ -169,3 +169,16 @@ TEST_CASE("rule_pack_root: the ancestor with macros/, or the parent of detection
     CHECK(rule_pack_root(tmp / "r.yml").empty());
     std::filesystem::remove_all(tmp);
 }
+
+TEST_CASE("a rule that yaml-cpp decodes as UTF-16/32 (NUL bytes): the error position stays inside the file") {
+    // Found by fuzz_rule_yaml: marks past the end of the bytes gave x.yml:1:4313 for a 3,306-byte file.
+    std::string text("+\0\0name: X\nsearch: \"a\\", 22);
+    text += std::string(200, 'z') + "\n";
+    try {
+        minispl::parse_detection(text, "x.yml");
+        FAIL("loaded");
+    } catch (const minispl::SplError& e) {
+        CHECK(e.diagnostic().pos.offset <= text.size());
+        CHECK(e.diagnostic().pos.line >= 1);
+    }
+}
