@@ -587,10 +587,14 @@ const CommandSpec* find_command(std::string_view name) {
 
 bool is_known_command(std::string_view name) { return find_command(name) != nullptr; }
 
-std::string unsupported_reason(std::string_view name) {
+std::string_view why_not(std::string_view name) {
     const CommandSpec* s = find_command(name);
+    return s ? s->why_not : std::string_view();
+}
+
+std::string unsupported_reason(std::string_view name) {
     std::string r = "minispl does not run " + std::string(name);
-    if (s && !s->why_not.empty()) r += ": " + std::string(s->why_not);
+    if (std::string_view why = why_not(name); !why.empty()) r += ": " + std::string(why);
     return r;
 }
 

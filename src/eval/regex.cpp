@@ -22,16 +22,25 @@ struct Regex::Impl {
 
 namespace {
 
-//! A match-data block reused by every match on this thread (grown when a pattern needs more).
+// The limits every thread's match context carries; `generation` tells a thread to rebuild its own.
+std::atomic<uint32_t> g_match_limit{100000}, g_depth_limit{1000}, g_generation{1};
+
+//! What each thread reuses for every match: a match-data block (grown when a pattern needs
+//! more) and a match context carrying the current limits.
+struct ThreadState {
+    pcre2_match_data* md = nullptr;
+    uint32_t pairs = 0;
+    pcre2_match_context* mc = nullptr;
+    uint32_t generation = 0;
+    ~ThreadState() {
+        if (md) pcre2_match_data_free(md);
+        if (mc) pcre2_match_context_free(mc);
+    }
+};
+thread_local ThreadState t_state;
+
 pcre2_match_data* thread_match_data(uint32_t pairs) {
-    struct Holder {
-        pcre2_match_data* md = nullptr;
-        uint32_t pairs = 0;
-        ~Holder() {
-            if (md) pcre2_match_data_free(md);
-        }
-    };
-    thread_local Holder h;
+    ThreadState& h = t_state;
     if (h.pairs < pairs) {
         if (h.md) pcre2_match_data_free(h.md);
         h.pairs = std::max<uint32_t>(pairs, 16);
@@ -40,19 +49,8 @@ pcre2_match_data* thread_match_data(uint32_t pairs) {
     return h.md;
 }
 
-// The limits every thread's match context carries; `generation` tells a thread to rebuild its own.
-std::atomic<uint32_t> g_match_limit{100000}, g_depth_limit{1000}, g_generation{1};
-
-//! This thread's match context with the current limits.
 pcre2_match_context* thread_match_context() {
-    struct Holder {
-        pcre2_match_context* mc = nullptr;
-        uint32_t generation = 0;
-        ~Holder() {
-            if (mc) pcre2_match_context_free(mc);
-        }
-    };
-    thread_local Holder h;
+    ThreadState& h = t_state;
     const uint32_t gen = g_generation.load(std::memory_order_acquire);
     if (h.generation != gen) {
         if (!h.mc) h.mc = pcre2_match_context_create(nullptr);

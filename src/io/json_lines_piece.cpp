@@ -145,10 +145,13 @@ void JsonLinesParser::parse_piece(std::string_view piece, size_t readable_after,
         pos = nl ? end + 1 : size;
         std::string_view text = trim_record_line(std::string_view(base + start, end - start), file_start && start == 0);
         if (text.empty()) continue;
-        if (std::string too_big = record_size_problem(text.size()); !too_big.empty()) {
+        auto bad = [&](std::string why) {
             ++stats.bad_records;
             if (stats.bad.size() < ReadStats::max_problems)
-                stats.bad.emplace_back(1 + static_cast<uint64_t>(std::count(base, base + start, '\n')), too_big);
+                stats.bad.emplace_back(1 + static_cast<uint64_t>(std::count(base, base + start, '\n')), std::move(why));
+        };
+        if (std::string too_big = record_size_problem(text.size()); !too_big.empty()) {
+            bad(std::move(too_big));
             continue;
         }
         if (select && !select->keep(text)) {
@@ -165,11 +168,7 @@ void JsonLinesParser::parse_piece(std::string_view piece, size_t readable_after,
         ev.fields().reserve(projection ? projection->names().size() + 8 : 48);
         if (with_raw) ev.fields().emplace_back("_raw", Value::string(std::string(text)));
         if (!detail::flatten_padded(impl_->parser, text, ev, true, projection)) {
-            ++stats.bad_records;
-            if (stats.bad.size() < ReadStats::max_problems) {
-                const uint64_t line = 1 + static_cast<uint64_t>(std::count(base, base + start, '\n'));
-                stats.bad.emplace_back(line, text.front() != '{' ? "not a JSON object" : "truncated or invalid JSON");
-            }
+            bad(text.front() != '{' ? "not a JSON object" : "truncated or invalid JSON");
             continue;
         }
         ++stats.events;

@@ -117,8 +117,7 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
                 d.rule = "unsupported";
                 d.severity = Severity::Info;
                 d.message = "minispl does not implement '" + u.command + "': the rule cannot run here";
-                if (const CommandSpec* spec = find_command(u.command); spec && !spec->why_not.empty())
-                    d.message += " (" + std::string(spec->why_not) + ")";
+                if (std::string_view why = why_not(u.command); !why.empty()) d.message += " (" + std::string(why) + ")";
                 d.offset = u.span.begin;
                 d.length = u.span.end > u.span.begin ? u.span.end - u.span.begin : 1;
                 unsupported = d.message;

@@ -175,13 +175,9 @@ private:
     //! A lookup name is a file name inside the lookup directories (check_lookup_name): a path is
     //! an error before the rule ever runs.
     bool safe_name(const std::string& command, const std::string& name, ast::Span span) {
-        try {
-            check_lookup_name(name, command, span);
-            return true;
-        } catch (const SplError& e) {
-            add("unsafe-path", e.diagnostic().message, e.diagnostic().offset, e.diagnostic().length);
-            return false;
-        }
+        const std::string problem = lookup_name_problem(name);
+        if (!problem.empty()) add("unsafe-path", command + ": " + problem, span.begin, span.end - span.begin);
+        return problem.empty();
     }
 
     void table(const std::string& name, ast::Span span) {

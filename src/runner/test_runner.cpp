@@ -139,23 +139,10 @@ bool is_datamodel_command(const std::string& name) {
     return spec && spec->indexed_data;
 }
 
-//! ": <why>" when the command table says why the command cannot run offline, else "".
-std::string why_not(const std::string& name) {
-    const CommandSpec* spec = find_command(name);
-    return spec && !spec->why_not.empty() ? ": " + std::string(spec->why_not) : std::string();
-}
-
 //! The first lookup table the pipeline names that no lookup directory defines, or "".
 std::string first_missing_lookup(const ast::Pipeline& p, const LookupIndex& lookups) {
     // A name that is a path is not "missing": the run refuses it (unsafe-path, a failed test).
-    auto is_path = [](const std::string& name) {
-        try {
-            check_lookup_name(name, "lookup", {});
-            return false;
-        } catch (const SplError&) {
-            return true;
-        }
-    };
+    auto is_path = [](const std::string& name) { return !lookup_name_problem(name).empty(); };
     for (const auto& c : p.commands) {
         if (const auto* l = std::get_if<ast::LookupCmd>(&c.body); l && is_path(l->table)) continue;
         if (const auto* t = std::get_if<ast::LookupTableCmd>(&c.body); t && is_path(t->table)) continue;
@@ -191,10 +178,10 @@ std::string static_not_runnable(const Detection& rule, const RulePack& pack) {
     std::string lookup = first_missing_lookup(*pipeline, pack.lookups);
     if (!lookup.empty()) return fmt::format("missing lookup {}", lookup);
     Unsupported u = find_unsupported(*pipeline);
-    if (!u.command.empty())
-        return is_datamodel_command(u.command) ? fmt::format("metrics/summary indexes not available ({})", u.command)
-                                               : fmt::format("unsupported command {}{}", u.command, why_not(u.command));
-    return {};
+    if (u.command.empty()) return {};
+    if (is_datamodel_command(u.command)) return fmt::format("metrics/summary indexes not available ({})", u.command);
+    const std::string_view why = why_not(u.command);
+    return fmt::format("unsupported command {}{}{}", u.command, why.empty() ? "" : ": ", why);
 }
 
 //! The verdict for an error the engine raised while running.

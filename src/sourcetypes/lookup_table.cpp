@@ -103,16 +103,19 @@ bool is_file(const fs::path& p) {
 
 }  // namespace
 
-void check_lookup_name(std::string_view name, std::string_view command, const ast::Span& span) {
+std::string lookup_name_problem(std::string_view name) {
     const std::string shown = "'" + std::string(name.substr(0, name.find('\0'))) + "'";
-    if (name.empty()) unsafe(command, "the lookup table name is empty", span);
-    if (name.find('\0') != std::string_view::npos)
-        unsafe(command, "the lookup table name " + shown + "... holds a NUL byte", span);
+    if (name.empty()) return "the lookup table name is empty";
+    if (name.find('\0') != std::string_view::npos) return "the lookup table name " + shown + "... holds a NUL byte";
     if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos)
-        unsafe(command, "lookup table " + shown + " is a path: a lookup is a file name inside the lookup "
-                        "directory (no '/' or '\\', no absolute path, no '..')", span);
-    if (name == "." || name == "..")
-        unsafe(command, "lookup table " + shown + " is not a file name", span);
+        return "lookup table " + shown + " is a path: a lookup is a file name inside the lookup "
+               "directory (no '/' or '\\', no absolute path, no '..')";
+    if (name == "." || name == "..") return "lookup table " + shown + " is not a file name";
+    return {};
+}
+
+void check_lookup_name(std::string_view name, std::string_view command, const ast::Span& span) {
+    if (std::string problem = lookup_name_problem(name); !problem.empty()) unsafe(command, problem, span);
 }
 
 void check_inside(const fs::path& file, const fs::path& dir, std::string_view command, const ast::Span& span) {

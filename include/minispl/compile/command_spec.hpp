@@ -73,6 +73,8 @@ bool is_known_command(std::string_view name);
 //! The engine implements this command (it has a builder).
 bool is_supported_command(std::string_view name);
 
+//! The row's why_not ("" for none or an unknown name).
+std::string_view why_not(std::string_view name);
 //! "minispl does not run <name>" with the row's why_not, for an error or a verdict.
 std::string unsupported_reason(std::string_view name);
 

@@ -49,6 +49,8 @@ struct LookupTable : LookupRules {
 //! search writes it, or a definition's `filename:`) must be a plain file name: not empty, no NUL,
 //! no `/` or `\\`, not `.` or `..`. Throws SplError("unsafe-path", "<command>: ...") at `span`.
 void check_lookup_name(std::string_view name, std::string_view command, const ast::Span& span);
+//! Why `name` is not a plain file name (check_lookup_name's message without the command), or "".
+std::string lookup_name_problem(std::string_view name);
 //! `file`, followed through symlinks, is inside `dir` (also followed): a symlink in a lookup
 //! directory that leads out of it is refused. Throws SplError("unsafe-path") at `span`.
 void check_inside(const std::filesystem::path& file, const std::filesystem::path& dir, std::string_view command,
