@@ -38,6 +38,13 @@ void check_message_fields(const Detection& rule, const ast::Pipeline& pipeline, 
 //! drilldown-syntax (error) and drilldown-field (warning) over drilldown_searches (drilldowns.cpp).
 void check_drilldowns(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
 
+//! rba-schema (error) and rba-field (warning) over `rba:` and a top-level `threat_objects:` (rba_check.cpp).
+void check_rba(const Detection& rule, const ast::Pipeline& pipeline, std::vector<Diagnostic>& out);
+
+//! addon-not-modelled (info): how_to_implement names an add-on none of whose sourcetypes minispl
+//! defines (addon_check.cpp). Needs ctx.addons and ctx.sourcetypes.
+void check_addons(const Detection& rule, const LintContext& ctx, std::vector<Diagnostic>& out);
+
 //! A diagnostic placed directly at a file position (for checks of YAML keys).
 Diagnostic file_diagnostic(const Detection& rule, const char* id, Severity sev, std::string message,
                            const YAML::Node& at, uint32_t length = 1);

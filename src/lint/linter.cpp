@@ -9,6 +9,7 @@
 #include "minispl/core/parallel_for.hpp"
 #include "minispl/macros/expander.hpp"
 #include "minispl/parse/parser.hpp"
+#include "minispl/sourcetypes/addons.hpp"
 #include "minispl/sourcetypes/sourcetype.hpp"
 
 #include <algorithm>
@@ -78,6 +79,7 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
     lint::check_schema(rule, in_file);
     lint::check_tests(rule, in_file);
     lint::check_sourcetypes(rule, ctx, in_file);
+    lint::check_addons(rule, ctx, in_file);
     lint::check_filter_macro(rule, in_search);
 
     std::string unsupported;
@@ -129,6 +131,7 @@ RuleReport lint_rule(const Detection& rule, const MacroTable& macros, const Lint
             }
             lint::check_message_fields(rule, *p, in_file);
             lint::check_drilldowns(rule, *p, in_file);
+            lint::check_rba(rule, *p, in_file);
         } catch (SplError& e) {
             Diagnostic d = e.diagnostic();
             if (d.rule.empty()) d.rule = "syntax";
@@ -262,14 +265,20 @@ std::vector<RuleReport> lint_paths(const std::vector<std::filesystem::path>& pat
     // The project's sourcetype definitions, for unknown-sourcetype; a bad definition file is
     // minispl's problem, not the rule's: the check is then left out.
     std::optional<SourcetypeRegistry> sourcetypes;
+    std::optional<AddonCatalogue> addons;
     try {
         sourcetypes.emplace(default_sourcetype_dir());
+    } catch (const SplError&) {
+    }
+    try {
+        addons.emplace(AddonCatalogue::load(addon_catalogue_file(default_sourcetype_dir())));
     } catch (const SplError&) {
     }
     parallel_for(files.size(), std::max(1u, opts.threads), [&](size_t i) {
         LintContext ctx;
         ctx.lookups = pack_of[i]->lookups_known ? &pack_of[i]->lookups : nullptr;
         ctx.sourcetypes = sourcetypes ? &*sourcetypes : nullptr;
+        ctx.addons = addons ? &*addons : nullptr;
         ctx.datamodels = &default_datamodels();
         reports[i] = lint_file(files[i], pack_of[i]->macros, ctx, opts.include_deprecated);
     });

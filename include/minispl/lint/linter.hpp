@@ -21,6 +21,7 @@ struct LintOptions {
 };
 
 class SourcetypeRegistry;
+class AddonCatalogue;
 class DataModelRegistry;
 
 //! What one rule is checked against (shared, read-only, by every worker).
@@ -29,6 +30,7 @@ struct LintContext {
     const SourcetypeRegistry* sourcetypes = nullptr;  //!< null: unknown-sourcetype is not checked
     //! null: unknown-datamodel, unknown-dataset and unknown-datamodel-field are not checked
     const DataModelRegistry* datamodels = nullptr;
+    const AddonCatalogue* addons = nullptr;  //!< null: addon-not-modelled is not checked
 };
 
 //! The findings for one rule file, positions mapped to the file.

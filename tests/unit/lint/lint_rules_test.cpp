@@ -1,6 +1,9 @@
 // Each lint rule on small hand-written rules in a temporary rule pack; the three output formats.
 #include "minispl/lint/format.hpp"
 #include "minispl/lint/linter.hpp"
+#include "minispl/sourcetypes/addons.hpp"
+#include "minispl/sourcetypes/sourcetype.hpp"
+#include "minispl/core/diagnostic.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -287,4 +290,96 @@ TEST_CASE("unknown-datamodel, unknown-dataset (errors) and unknown-datamodel-fie
     CHECK(u->pos.column == 58);  // Processes.Image
     CHECK(u->message.find("null") != std::string::npos);
     CHECK(field.runnable);  // it runs; that field is simply always empty
+}
+
+namespace {
+//! Rewrites `f`'s how_to_implement text.
+void set_how_to_implement(const fs::path& f, const std::string& how) {
+    std::ifstream in(f);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t at = text.find("how_to_implement: h\n");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 20, "how_to_implement: " + how + "\n");
+    std::ofstream(f) << text;
+}
+size_t count_rule(const RuleReport& r, const std::string& id) {
+    size_t n = 0;
+    for (const auto& d : r.diagnostics) n += d.rule == id;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("addon-not-modelled: an add-on in how_to_implement whose sourcetypes minispl lacks is a note") {
+    Pack p;
+    fs::path f = p.rule("addon_rule", "`sysmon` | stats count by dest | `addon_rule_filter`");
+    SUBCASE("Unix and Linux (linux:audit etc.): not modelled") {
+        set_how_to_implement(f, "You must install the Splunk Add-on for Unix and Linux to collect auditd logs.");
+        auto r = p.lint(f);
+        REQUIRE(count_rule(r, "addon-not-modelled") == 1);
+        const Diagnostic* d = find(r, "addon-not-modelled");
+        CHECK(d->severity == Severity::Info);
+        CHECK(d->message.find("Splunk Add-on for Unix and Linux") != std::string::npos);
+        CHECK(d->message.find("linux:audit") != std::string::npos);
+        CHECK(d->pos.line > 1);
+        CHECK(r.runnable);
+    }
+    SUBCASE("the Windows and AWS add-ons are modelled: nothing said, in any case of the name") {
+        set_how_to_implement(f, "Requires the windows TA and the Splunk Add-on for AWS.");
+        CHECK(count_rule(p.lint(f), "addon-not-modelled") == 0);
+    }
+    SUBCASE("two add-ons not modelled: one note each") {
+        set_how_to_implement(f, "Install the Splunk Microsoft Office 365 Add-on and the Splunk Add-on for Okta Identity Cloud.");
+        CHECK(count_rule(p.lint(f), "addon-not-modelled") == 2);
+    }
+    SUBCASE("no add-on named") {
+        set_how_to_implement(f, "Ingest your logs.");
+        CHECK(count_rule(p.lint(f), "addon-not-modelled") == 0);
+    }
+}
+
+TEST_CASE("the project's add-on catalogue loads, and a bad catalogue names file and line") {
+    AddonCatalogue c = AddonCatalogue::load(addon_catalogue_file(default_sourcetype_dir()));
+    CHECK(c.addons().size() >= 10);
+    CHECK(c.mentioned("the Sysmon TA").size() == 1);
+    CHECK_THROWS_WITH_AS(AddonCatalogue::parse("addons:\n- name: X\n  mentions: ['(']\n  sourcetypes: [a]\n", "a.yml"),
+                         doctest::Contains("a.yml:3"), SplError);
+    CHECK_THROWS_WITH_AS(AddonCatalogue::parse("addons:\n- name: X\n  mentions: [a]\n", "a.yml"),
+                         doctest::Contains("'sourcetypes'"), SplError);
+}
+
+TEST_CASE("rba-schema and rba-field: the rba block as contentctl validates it") {
+    Pack p;
+    auto lint_rba = [&](const std::string& rba) {
+        return p.lint(p.rule("rba_rule", "`sysmon` | stats count by dest user | `rba_rule_filter`", "Host $dest$ seen", rba));
+    };
+    SUBCASE("a valid block: nothing said") {
+        auto r = lint_rba("rba:\n  message: Host $dest$\n  risk_objects:\n  - field: dest\n    type: system\n    score: 49\n"
+                          "  threat_objects:\n  - field: user\n    type: process_name\n");
+        CHECK(count_rule(r, "rba-schema") == 0);
+        CHECK(count_rule(r, "rba-field") == 0);
+    }
+    SUBCASE("bad risk type, score out of range, unknown threat type, no message") {
+        auto r = lint_rba("rba:\n  risk_objects:\n  - field: dest\n    type: host\n    score: 0\n"
+                          "  threat_objects:\n  - field: user\n    type: username\n");
+        CHECK(count_rule(r, "rba-schema") == 4);
+        bool type_msg = false;
+        for (const auto& d : r.diagnostics)
+            if (d.rule == "rba-schema" && d.message.find("unknown type 'host'") != std::string::npos) {
+                type_msg = true;
+                CHECK(d.severity == Severity::Error);
+                CHECK(d.pos.line > 1);
+            }
+        CHECK(type_msg);
+        CHECK_FALSE(r.runnable);
+    }
+    SUBCASE("no risk objects") {
+        CHECK(count_rule(lint_rba("rba:\n  message: m\n  risk_objects: []\n  threat_objects: []\n"), "rba-schema") == 1);
+        CHECK(count_rule(lint_rba("rba:\n  message: m\n  threat_objects: []\n"), "rba-schema") == 1);
+    }
+    SUBCASE("an object field the search does not output") {
+        auto r = lint_rba("rba:\n  message: m\n  risk_objects:\n  - field: src_user\n    type: user\n    score: 10\n  threat_objects: []\n");
+        REQUIRE(count_rule(r, "rba-field") == 1);
+        CHECK(find(r, "rba-field")->message.find("'src_user'") != std::string::npos);
+        CHECK(r.runnable);
+    }
 }
