@@ -83,10 +83,10 @@ std::atomic<size_t> g_max_record_bytes{64u << 20};
 void set_max_record_bytes(size_t n) { g_max_record_bytes.store(n); }
 size_t max_record_bytes() { return g_max_record_bytes.load(std::memory_order_relaxed); }
 
-std::string record_size_problem(size_t size) {
+std::string record_size_problem(size_t size, bool at_least) {
     const size_t max = max_record_bytes();
     if (size <= max) return {};
-    return "a record of " + std::to_string(size) + " bytes is over the maximum event size of " + std::to_string(max) +
+    return std::string("a record of ") + (at_least ? "more than " : "") + std::to_string(size) + " bytes is over the maximum event size of " + std::to_string(max) +
            " bytes (--limit max_event_bytes=N)";
 }
 

@@ -59,8 +59,33 @@ public:
                 if (start < in.filled()) line(std::string_view(base + start, in.filled() - start));
                 return;
             }
+            if (in.filled() - start > max_record_bytes()) {
+                // A line past the maximum event size is not kept whole (a many-GB line would
+                // exhaust memory first): report it and drop bytes up to its newline.
+                ++line_no;
+                count_bad_record(stats, in.name(), line_no, record_size_problem(in.filled() - start, true));
+                if (!skip_past_newline(in)) return;
+                start = 0;
+                continue;
+            }
             in.refill(start);
             start = 0;
+        }
+    }
+
+private:
+    //! Drops bytes up to and including the next newline; false at the end of the input. The
+    //! buffer then holds what follows that newline at its front.
+    static bool skip_past_newline(StreamBuffer& in) {
+        for (;;) {
+            in.refill(in.filled());  // keeps nothing
+            if (in.filled() == 0) return false;
+            const char* nl = static_cast<const char*>(std::memchr(in.data(), '\n', in.filled()));
+            if (nl) {
+                in.refill(static_cast<size_t>(nl - in.data()) + 1);
+                return true;
+            }
+            if (in.eof()) return false;
         }
     }
 };
@@ -115,11 +140,14 @@ public:
             const uint64_t start_line = line;
             int depth = 0;
             bool in_str = false, escaped = false, done = false;
+            size_t dropped = 0;  // bytes of an element past the maximum event size, not kept
             while (!done) {
                 if (pos >= in.filled()) {
-                    size_t shift = start;
-                    if (!in.refill(start)) return bad(start_line, "truncated JSON record at end of file");
-                    pos -= shift;
+                    // Past the maximum event size the element is scanned to its end but not kept.
+                    size_t keep = dropped || pos - start > max_record_bytes() ? pos : start;
+                    dropped += keep - start;
+                    if (!in.refill(keep)) return bad(start_line, "truncated JSON record at end of file");
+                    pos -= keep;
                     start = 0;
                     continue;
                 }
@@ -147,6 +175,10 @@ public:
                 // (else the loop would stop at the same byte forever) and say so.
                 bad(start_line, fmt::format("malformed JSON array: unexpected '{}'", in.data()[pos]));
                 ++pos;
+                continue;
+            }
+            if (dropped) {
+                bad(start_line, record_size_problem(dropped + pos - start));
                 continue;
             }
             on_record(std::string_view(in.data() + start, pos - start), start_line);

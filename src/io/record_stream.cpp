@@ -7,6 +7,7 @@ namespace minispl::detail {
 
 StreamBuffer::StreamBuffer(ByteSource& src, std::string head, ReadStats& stats) : src_(src), stats_(stats) {
     buf_.resize(std::max(kChunk, head.size() + kChunk / 2) + kRecordPadding);
+    stats_.peak_buffer = std::max<uint64_t>(stats_.peak_buffer, buf_.size());
     std::memcpy(buf_.data(), head.data(), head.size());
     filled_ = head.size();
     stats_.bytes += head.size();
@@ -28,12 +29,17 @@ void StreamBuffer::fill() {
 }
 
 bool StreamBuffer::refill(size_t keep) {
-    if (eof_) return false;
     size_t rest = filled_ - keep;
     if (keep > 0) std::memmove(buf_.data(), buf_.data() + keep, rest);
     filled_ = rest;
-    if (filled_ + kRecordPadding + kChunk / 2 > buf_.size())
+    if (eof_) {
+        std::memset(buf_.data() + filled_, ' ', std::min(kRecordPadding, buf_.size() - filled_));
+        return false;
+    }
+    if (filled_ + kRecordPadding + kChunk / 2 > buf_.size()) {
         buf_.resize(std::max(buf_.size() * 2, filled_ + kChunk + kRecordPadding));
+        stats_.peak_buffer = std::max<uint64_t>(stats_.peak_buffer, buf_.size());
+    }
     size_t before = filled_;
     fill();
     return filled_ > before;

@@ -22,8 +22,9 @@ public:
     bool eof() const { return eof_; }
     //! Reads more after filled(), up to the buffer's end minus the padding.
     void fill();
-    //! Keeps [keep, filled()) (moved to the front) and reads more after it, growing the buffer
-    //! when what is kept fills half of it; false at the end of the input.
+    //! Keeps [keep, filled()) (moved to the front, also at the end of the input) and reads more
+    //! after it, growing the buffer when what is kept fills half of it; false when nothing more
+    //! could be read (the end of the input).
     bool refill(size_t keep);
     const std::string& name() const { return src_.name(); }
 

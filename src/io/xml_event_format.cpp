@@ -214,6 +214,16 @@ public:
                 case XmlStep::End: return;
                 case XmlStep::NeedMore: {
                     line_at(step.begin);
+                    if (in.filled() - step.begin > max_record_bytes()) {
+                        // An event past the maximum event size is not kept whole: report it and
+                        // drop bytes up to its end tag.
+                        count_bad_record(stats, in.name(), line,
+                                         record_size_problem(in.filled() - step.begin, true));
+                        counted = 0;
+                        if (!skip_past_end_tag(in, step.begin, line)) return;
+                        pos = 0;
+                        continue;
+                    }
                     if (!in.refill(step.begin)) {
                         // the input ended: read what is left as the end
                         pos = 0;
@@ -233,6 +243,25 @@ public:
                     pos = step.end;
                     continue;
             }
+        }
+    }
+
+private:
+    //! Drops bytes from `from` up to and including the next `</Event>`, counting the newlines
+    //! dropped into `line`; false when the input ends first. What follows is then at the
+    //! buffer's front.
+    static bool skip_past_end_tag(detail::StreamBuffer& in, size_t from, uint64_t& line) {
+        static constexpr std::string_view kEnd = "</Event>";
+        for (;;) {
+            const size_t at = in.text().find(kEnd, from);
+            const size_t drop = at != std::string_view::npos
+                                    ? at + kEnd.size()
+                                    : std::max(from, in.filled() - std::min(in.filled(), kEnd.size() - 1));
+            line += static_cast<uint64_t>(std::count(in.data() + from, in.data() + drop, '\n'));
+            from = 0;
+            const bool more = in.refill(drop);
+            if (at != std::string_view::npos) return true;
+            if (!more) return false;
         }
     }
 };

@@ -21,6 +21,7 @@ struct ReadStats {
     uint64_t bad_records = 0;           //!< truncated or non-JSON lines/records, skipped
     uint64_t bytes = 0;                 //!< plain (decompressed) bytes read
     uint64_t skipped = 0;               //!< records a prefilter rejected before parsing (not validated)
+    uint64_t peak_buffer = 0;           //!< the largest read buffer a streamed reader held (bytes)
     std::vector<Diagnostic> problems;   //!< the first few bad records, with file and line
     static constexpr size_t max_problems = 10;
 };
@@ -88,7 +89,8 @@ void count_bad_record(ReadStats& stats, const std::string& file, uint64_t line, 
 //! with its size named, never parsed. Default 64 MiB.
 void set_max_record_bytes(size_t n);
 size_t max_record_bytes();
-//! "" when `size` is within max_record_bytes(), else the bad-record reason.
-std::string record_size_problem(size_t size);
+//! "" when `size` is within max_record_bytes(), else the bad-record reason. `at_least`: the
+//! record is longer still (a streamed reader stops keeping it at the limit and skips the rest).
+std::string record_size_problem(size_t size, bool at_least = false);
 
 }  // namespace minispl

@@ -180,3 +180,70 @@ TEST_CASE("JSON array: a stray } where an element should start is reported and s
     CHECK(t.problems[0].message.find("unexpected '}'") != std::string::npos);
     std::remove(path.c_str());
 }
+
+namespace {
+//! Sets the maximum event size for one test and restores the default after.
+struct MaxRecordBytes {
+    size_t before = max_record_bytes();
+    explicit MaxRecordBytes(size_t n) { set_max_record_bytes(n); }
+    ~MaxRecordBytes() { set_max_record_bytes(before); }
+};
+std::string temp_file(const std::string& name, const std::string& text) {
+    std::string path = "/tmp/minispl_io_" + std::to_string(::getpid()) + "_" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+}  // namespace
+
+TEST_CASE("a streamed record over max_event_bytes is dropped as it is read, not kept whole") {
+    MaxRecordBytes limit(100000);
+    const std::string big(8 << 20, 'x');  // 8 MiB: far past the 1 MiB read chunk
+    SUBCASE("JSON lines") {
+        std::string path = temp_file("big.jsonl", "{\"i\":1}\n{\"big\":\"" + big + "\"}\n{\"i\":3}\n\n{\"i\":5}");
+        Got g = read_raw(path);
+        CHECK(g.stats.events == 3);
+        CHECK(g.lines == std::vector<uint64_t>{1, 3, 5});
+        CHECK(g.stats.bad_records == 1);
+        REQUIRE(g.stats.problems.size() == 1);
+        CHECK(g.stats.problems[0].pos.line == 2);
+        CHECK(g.stats.problems[0].message.find("a record of more than") != std::string::npos);
+        CHECK(g.stats.peak_buffer < (3u << 20));  // kept whole, the buffer would pass 8 MiB
+        std::remove(path.c_str());
+    }
+    SUBCASE("JSON lines: the long line is the last, without a newline") {
+        std::string path = temp_file("big_last.jsonl", "{\"i\":1}\n{\"big\":\"" + big + "\"}");
+        Got g = read_raw(path);
+        CHECK(g.stats.events == 1);
+        CHECK(g.stats.bad_records == 1);
+        CHECK(g.stats.peak_buffer < (3u << 20));
+        std::remove(path.c_str());
+    }
+    SUBCASE("CloudTrail Records") {
+        std::string path = temp_file("big_records.json", "{\"Records\": [{\"i\":1},\n{\"big\":\"" + big + "\"},\n{\"i\":3}]}");
+        Got g = read_raw(path);
+        CHECK(g.stats.events == 2);
+        CHECK(g.lines == std::vector<uint64_t>{1, 3});
+        REQUIRE(g.stats.problems.size() == 1);
+        CHECK(g.stats.problems[0].pos.line == 2);
+        CHECK(g.stats.problems[0].message.find(std::to_string(big.size() + 10) + " bytes is over") != std::string::npos);
+        CHECK(g.stats.peak_buffer < (3u << 20));
+        std::remove(path.c_str());
+    }
+    SUBCASE("XmlWinEventLog") {
+        auto ev = [](const std::string& data) {
+            return "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>1</EventID>"
+                   "</System><EventData><Data Name='x'>" + data + "</Data></EventData></Event>\n";
+        };
+        std::string path = temp_file("big.xml", ev("a") + ev(big) + ev("c"));
+        ReadStats s;
+        std::vector<uint64_t> lines;
+        read_events(path, [&](std::string_view, uint64_t l) { lines.push_back(l); }, s, "XmlWinEventLog");
+        CHECK(s.events == 2);
+        CHECK(lines == std::vector<uint64_t>{1, 3});
+        REQUIRE(s.problems.size() == 1);
+        CHECK(s.problems[0].pos.line == 2);
+        CHECK(s.problems[0].message.find("a record of more than") != std::string::npos);
+        CHECK(s.peak_buffer < (3u << 20));
+        std::remove(path.c_str());
+    }
+}
