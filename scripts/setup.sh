@@ -5,7 +5,8 @@ set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev python3 time
       libyaml-cpp-dev nlohmann-json3-dev tao-pegtl-dev libfmt-dev doctest-dev
       libsimdjson-dev libpcre2-dev libcli11-dev zlib1g-dev libabsl-dev jq
-      libgeoip-dev geoip-database libpugixml-dev libevtx-dev libbfio-dev)
+      libgeoip-dev geoip-database libpugixml-dev libevtx-dev libbfio-dev
+      libcurl4-openssl-dev libssl-dev)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

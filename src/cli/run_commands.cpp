@@ -1,6 +1,7 @@
 // `minispl search` and `minispl run`: execute SPL or a detection over JSON events.
 #include "run_commands.hpp"
 
+#include "fetch_options.hpp"
 #include "progress.hpp"
 
 #include "minispl/io/result_writer.hpp"
@@ -37,6 +38,7 @@ struct RunArgs {
     bool quiet = false;
     unsigned threads = 0;
     bool no_projection = false;
+    FetchArgs fetch;  //!< run only
 };
 
 void add_common_options(CLI::App* cmd, RunArgs& a) {
@@ -182,7 +184,10 @@ void add_run_command(CLI::App& app) {
                                           "Without --input, the rule runs on the datasets its tests name.");
     cmd->add_option("rule", a->spl_or_rule, "the detection YAML")->required()->check(CLI::ExistingFile);
     add_common_options(cmd, *a);
-    cmd->add_option("--attack-data", a->attack_data, "local attack_data mirror for test datasets given as URLs");
+    cmd->add_option("--attack-data", a->attack_data,
+                    "local attack_data mirror for test datasets given as URLs; one it lacks is downloaded into the "
+                    "cache (see --offline)");
+    add_fetch_options(cmd, a->fetch);
     cmd->callback([a] {
         Detection rule;
         try {
@@ -203,11 +208,22 @@ void add_run_command(CLI::App& app) {
             job.inputs = inputs_from_args(*a);
             if (job.inputs.empty()) {
                 fs::path attack = a->attack_data.empty() ? default_attack_data_dir(rule.file) : fs::path(a->attack_data);
+                ProgressBar bar("downloading datasets", !a->quiet && stderr_is_terminal());
+                std::unique_ptr<DatasetFetcher> fetcher = make_fetcher(a->fetch, a->threads, bar);
+                std::vector<std::string> urls;
+                for (const RuleTest& t : rule.tests)
+                    for (const AttackData& d : t.attack_data)
+                        if (std::string url = url_to_fetch(d.data, rule.file, attack, fetcher.get()); !url.empty())
+                            urls.push_back(url);
+                fetcher->fetch(urls);
+                bar.clear();
                 for (const RuleTest& t : rule.tests)
                     for (const AttackData& d : t.attack_data) {
                         InputSpec in = dataset_input(d, rule.file, attack);
-                        if (!fs::exists(in.file))
-                            throw SplError("dataset-missing", fmt::format("dataset not found: {} (from {})", in.file.string(), d.data));
+                        DatasetLocation loc = locate_dataset(d.data, rule.file, attack, fetcher.get());
+                        if (loc.file.empty())
+                            throw SplError("dataset-missing", fmt::format("dataset missing: {} (test '{}')", loc.missing, t.name));
+                        in.file = loc.file;
                         if (!a->sourcetype.empty()) in.sourcetype = a->sourcetype;
                         if (!a->source.empty()) in.source = a->source;
                         job.inputs.push_back(std::move(in));

@@ -1,6 +1,7 @@
 // `minispl test`: the true-positive tests of detection YAMLs, offline, judged like `contentctl test`.
 #include "test_command.hpp"
 
+#include "fetch_options.hpp"
 #include "progress.hpp"
 
 #include "minispl/runner/test_runner.hpp"
@@ -23,6 +24,7 @@ struct TestArgs {
     unsigned threads = 0;
     std::string filter, junit, json;
     bool strict = false, quiet = false;
+    FetchArgs fetch;
 };
 
 //! Writes a report file, or throws CLI::RuntimeError(2) naming it.
@@ -42,18 +44,24 @@ void write_report(const std::string& path, Write write) {
 void add_test_command(CLI::App& app) {
     auto a = std::make_shared<TestArgs>();
     auto* cmd = app.add_subcommand(
-        "test", "Run the true-positive tests of detection rules (their `tests:` attack_data) offline, and judge them "
+        "test", "Run the true-positive tests of detection rules (their `tests:` attack_data), and judge them "
                 "as contentctl test does: pass when the search returns results with every risk and threat object "
                 "field filled in.\n\n"
                 "  minispl test detections/cloud --attack-data ../shared/attack_data --junit report.xml\n\n"
                 "Prints `PASS|FAIL|SKIP rule — reason` per rule and test, then `N passed, N failed, N skipped` "
-                "(skipped: not runnable by minispl, or dataset missing).");
+                "(skipped: not runnable by minispl, or dataset missing).\n\n"
+                "Datasets: read from the --attack-data mirror; one it lacks is downloaded from the test's URL (as "
+                "contentctl does) into a cache, and read from there on later runs without a request:\n\n"
+                "  minispl test detections/cloud/aws_createaccesskey.yml            # downloads, then caches\n"
+                "  minispl test detections/ --offline                                # cache and mirror only\n"
+                "  minispl test detections/ --dataset-base-url https://mirror.example/attack_data/");
     cmd->add_option("paths", a->paths, "rule files or directories (searched recursively; deprecated/ folders only "
                                        "when named)")
         ->required();
     cmd->add_option("--attack-data", a->attack_data,
                     "local attack_data mirror: https://media.githubusercontent.com/media/splunk/attack_data/master/<path> "
-                    "is read from DIR/<path> (default: $MINISPL_ATTACK_DATA or ../shared/attack_data)")
+                    "is read from DIR/<path> (default: $MINISPL_ATTACK_DATA or ../shared/attack_data); a dataset "
+                    "it lacks is downloaded from its URL into the cache (see --offline)")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--macros", a->macro_dirs, "macro directory (default: the macros/ of each rule's pack)")
         ->check(CLI::ExistingDirectory);
@@ -66,6 +74,7 @@ void add_test_command(CLI::App& app) {
     cmd->add_option("--json", a->json, "also write a JSON report to FILE");
     cmd->add_flag("--strict", a->strict, "skipped tests (not runnable, dataset missing) fail the run too");
     cmd->add_flag("-q,--quiet", a->quiet, "no progress bar, no PASS/SKIP lines: failures and the summary only");
+    add_fetch_options(cmd, a->fetch);
     cmd->callback([a] {
         TestOptions opts;
         opts.paths.assign(a->paths.begin(), a->paths.end());
@@ -74,6 +83,9 @@ void add_test_command(CLI::App& app) {
         opts.lookup_dirs.assign(a->lookup_dirs.begin(), a->lookup_dirs.end());
         opts.threads = a->threads;
         opts.filter = a->filter;
+        ProgressBar download_bar("downloading datasets", !a->quiet && stderr_is_terminal());
+        std::unique_ptr<DatasetFetcher> fetcher = make_fetcher(a->fetch, a->threads, download_bar);
+        opts.fetcher = fetcher.get();
         ProgressBar bar("testing rules", !a->quiet && stderr_is_terminal());
         opts.progress = [&](uint64_t done, uint64_t total) { bar.update(done, total); };
         opts.on_rule = [&](const std::vector<TestVerdict>& vs) {

@@ -1,5 +1,7 @@
 #include "minispl/runner/datasets.hpp"
 
+#include "minispl/runner/dataset_fetch.hpp"
+
 #include <cstdlib>
 
 namespace fs = std::filesystem;
@@ -9,7 +11,7 @@ namespace minispl {
 fs::path resolve_dataset(const std::string& data, const fs::path& rule_file, const fs::path& attack_data_dir) {
     static const std::string marker = "/attack_data/master/";
     if (auto at = data.find(marker); at != std::string::npos && data.rfind("http", 0) == 0)
-        return attack_data_dir / data.substr(at + marker.size());
+        return attack_data_dir.empty() ? fs::path() : attack_data_dir / data.substr(at + marker.size());
     if (data.rfind("file://", 0) == 0) return fs::path(data.substr(7));
     fs::path p(data);
     if (p.is_absolute()) return p;
@@ -17,6 +19,36 @@ fs::path resolve_dataset(const std::string& data, const fs::path& rule_file, con
     if (fs::exists(from_pack)) return from_pack;
     fs::path from_rule = rule_file.parent_path() / p;
     return fs::exists(from_rule) ? from_rule : from_pack;
+}
+
+std::string url_to_fetch(const std::string& data, const fs::path& rule_file, const fs::path& attack_data_dir,
+                         const DatasetFetcher* fetcher) {
+    if (!fetcher) return "";
+    std::error_code ec;
+    fs::path local = resolve_dataset(data, rule_file, attack_data_dir);
+    if (!local.empty() && fs::is_regular_file(local, ec)) return "";
+    return fetcher->url_for(data);
+}
+
+DatasetLocation locate_dataset(const std::string& data, const fs::path& rule_file, const fs::path& attack_data_dir,
+                               const DatasetFetcher* fetcher) {
+    DatasetLocation loc;
+    std::error_code ec;
+    fs::path local = resolve_dataset(data, rule_file, attack_data_dir);
+    if (!local.empty() && fs::is_regular_file(local, ec)) {
+        loc.file = local;
+        return loc;
+    }
+    const std::string url = url_to_fetch(data, rule_file, attack_data_dir, fetcher);
+    if (url.empty()) {
+        loc.missing = local.empty() ? data + " (no attack_data mirror: --attack-data DIR)"
+                                    : local.string();
+        return loc;
+    }
+    FetchResult r = fetcher->result(url);
+    if (r.ok()) loc.file = r.file;
+    else loc.missing = url + " (" + (local.empty() ? "" : "not at " + local.string() + "; ") + r.error + ")";
+    return loc;
 }
 
 fs::path default_attack_data_dir(const fs::path& rule_file) {

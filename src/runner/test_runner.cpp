@@ -229,8 +229,9 @@ std::vector<TestVerdict> test_rule(const Detection& rule, const RulePack& pack, 
         bool recent = false;
         for (const AttackData& d : t.attack_data) {
             InputSpec in = dataset_input(d, rule.file, attack);
-            std::error_code ec;
-            if (!fs::is_regular_file(in.file, ec)) v.missing_datasets.push_back(in.file.string());
+            DatasetLocation loc = locate_dataset(d.data, rule.file, attack, reading.fetcher);
+            if (loc.file.empty()) v.missing_datasets.push_back(loc.missing);
+            else in.file = loc.file;
             recent = recent || d.update_timestamp;
             job.inputs.push_back(std::move(in));
         }
@@ -352,6 +353,7 @@ std::vector<TestVerdict> run_tests(const TestOptions& opts) {
     // Load every rule (cheap) so the filter can match names and the packs load once, up front.
     std::map<fs::path, std::unique_ptr<RulePack>> packs;
     uint64_t total_bytes = 0;
+    std::vector<std::string> fetch_urls;
     for (Item& it : items) {
         std::string stem = it.file.stem().string(), fname = it.file.filename().string();
         bool file_matches = opts.filter.empty() || glob_match(opts.filter, stem) || glob_match(opts.filter, fname);
@@ -367,7 +369,11 @@ std::vector<TestVerdict> run_tests(const TestOptions& opts) {
             it.pack = slot.get();
             fs::path attack = opts.attack_data_dir.empty() ? default_attack_data_dir(it.file) : opts.attack_data_dir;
             for (const auto& t : rule->tests)
-                for (const auto& d : t.attack_data) it.bytes += file_size_or_zero(resolve_dataset(d.data, it.file, attack));
+                for (const auto& d : t.attack_data) {
+                    it.bytes += file_size_or_zero(resolve_dataset(d.data, it.file, attack));
+                    if (std::string url = url_to_fetch(d.data, it.file, attack, opts.fetcher); !url.empty())
+                        fetch_urls.push_back(std::move(url));
+                }
             it.rule = std::move(rule);
         } catch (const SplError& e) {
             if (!file_matches) continue;
@@ -388,6 +394,19 @@ std::vector<TestVerdict> run_tests(const TestOptions& opts) {
     std::vector<Item*> work_items;
     for (Item& it : items)
         if (it.selected) work_items.push_back(&it);
+    // Datasets the mirror lacks are fetched first, all at once (each URL once, `jobs` at a time).
+    if (opts.fetcher && !fetch_urls.empty()) {
+        opts.fetcher->fetch(fetch_urls);
+        for (Item* it : work_items)
+            if (it->rule)
+                for (const auto& t : it->rule->tests)
+                    for (const auto& d : t.attack_data)
+                        if (std::string url = opts.fetcher->url_for(d.data); !url.empty())
+                            if (FetchResult r = opts.fetcher->result(url); r.ok()) {
+                                it->bytes += file_size_or_zero(r.file);
+                                total_bytes += file_size_or_zero(r.file);
+                            }
+    }
 
     // Rules in parallel, each search reading with its share of the hardware threads: nested
     // parallelism never asks for more threads than the machine has.
@@ -397,6 +416,7 @@ std::vector<TestVerdict> run_tests(const TestOptions& opts) {
     TestReading reading;
     reading.threads = std::max(1u, hw / rules_at_once);
     reading.sourcetypes = opts.sourcetypes;
+    reading.fetcher = opts.fetcher;
     if (!reading.sourcetypes) {
         try {
             reading.sourcetypes = &default_sourcetypes();

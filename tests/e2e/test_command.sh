@@ -13,7 +13,7 @@ check() {  # description, then a command that must succeed
     if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
 }
 
-MINISPL_SOURCETYPES="$SRC/tests/fixtures/runner_sourcetypes" "$MINISPL" test "$PACK/detections" --attack-data "$TMP" -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
+MINISPL_SOURCETYPES="$SRC/tests/fixtures/runner_sourcetypes" "$MINISPL" test "$PACK/detections" --attack-data "$TMP" --offline -j 2 --junit "$TMP/r.xml" --json "$TMP/r.json" \
     >"$TMP/out" 2>"$TMP/err"
 code=$?
 check "exit 1 when a test fails" test "$code" = 1
@@ -24,7 +24,7 @@ check "FAIL risk object" grep -qx 'FAIL Fx Missing Risk — risk object field us
 check "SKIP mstats" grep -qx 'SKIP Fx Mstats — metrics/summary indexes not available (mstats)' "$TMP/out"
 check "SKIP unsupported" grep -qx 'SKIP Fx Unknown Command — unsupported command anomalydetection' "$TMP/out"
 check "SKIP missing lookup" grep -qx 'SKIP Fx Missing Lookup — missing lookup no_such_table' "$TMP/out"
-check "SKIP dataset missing names the file" grep -qx "SKIP Fx Missing Dataset — dataset missing: $TMP/datasets/fixture/nope.json" "$TMP/out"
+check "SKIP dataset missing names the URL, the mirror's file and the cache" grep -qx "SKIP Fx Missing Dataset — dataset missing: https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/fixture/nope.json (not at $TMP/datasets/fixture/nope.json; offline: not in the cache (.*))" "$TMP/out"
 check "two tests: named" grep -q '^SKIP Fx Two Tests \[Second Test\] — dataset missing' "$TMP/out"
 check "update_timestamp: relative time sees the events" grep -qx 'PASS Fx Recent — 4 results' "$TMP/out"
 check "no update_timestamp: 2020 events are old" grep -qx 'FAIL Fx Stale — no results' "$TMP/out"
@@ -34,20 +34,20 @@ check "no progress bar off a terminal" test ! -s "$TMP/err"
 check "JUnit report" grep -q '<testsuites tests="13" failures="4" skipped="5"' "$TMP/r.xml"
 check "JSON report" grep -q '"status": "dataset_missing"' "$TMP/r.json"
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'fx_pass*' >"$TMP/out2" 2>"$TMP/err2"
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --offline --filter 'fx_pass*' >"$TMP/out2" 2>"$TMP/err2"
 check "filter: only the matching rule, exit 0" test "$?" = 0 -a "$(tail -n 1 "$TMP/out2")" = "1 passed, 0 failed, 0 skipped"
 check "a sourcetype minispl does not define: said once on stderr" \
     test "$(grep -c "sourcetype 'fx:login' is not defined" "$TMP/err2")" = 1
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Mstats' >/dev/null
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --offline --filter 'Fx Mstats' >/dev/null
 check "skips alone: exit 0" test "$?" = 0
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --filter 'Fx Mstats' --strict >/dev/null
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --offline --filter 'Fx Mstats' --strict >/dev/null
 check "skips with --strict: exit 1" test "$?" = 1
 
-"$MINISPL" test "$PACK/detections/deprecated" --attack-data "$TMP" >"$TMP/out3"
+"$MINISPL" test "$PACK/detections/deprecated" --attack-data "$TMP" --offline >"$TMP/out3"
 check "deprecated folder named: tested" grep -qx 'PASS Fx Old — 4 results' "$TMP/out3"
 
-"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --quiet >"$TMP/out4"
+"$MINISPL" test "$PACK/detections" --attack-data "$TMP" --offline --quiet >"$TMP/out4"
 check "quiet: failures and summary only" test "$(grep -c '^PASS\|^SKIP' "$TMP/out4")" = 0 -a "$(grep -c '^FAIL' "$TMP/out4")" = 4
 
 "$MINISPL" test "$TMP/nope" >/dev/null 2>"$TMP/err5"

@@ -3,6 +3,7 @@
 // attack_data) offline, and decides pass/fail the way `contentctl test` does on a live Splunk.
 #include "minispl/core/event.hpp"
 #include "minispl/rules/detection.hpp"
+#include "minispl/runner/dataset_fetch.hpp"
 #include "minispl/runner/rule_job.hpp"
 #include "minispl/runner/search_runner.hpp"
 
@@ -48,6 +49,8 @@ Judgement judge_results(const std::vector<Event>& rows, const std::vector<RuleOb
 struct TestReading {
     unsigned threads = 0;                          //!< SearchJob::threads (0: hardware threads)
     const SourcetypeRegistry* sourcetypes = nullptr;  //!< SearchJob::sourcetypes (null: the default)
+    //! Where datasets the mirror lacks were fetched (null: the mirror only).
+    const DatasetFetcher* fetcher = nullptr;
 };
 
 //! What `run_tests` reads and how.
@@ -61,6 +64,9 @@ struct TestOptions {
     //! The sourcetype definitions every search uses; null: default_sourcetypes(), loaded once.
     const SourcetypeRegistry* sourcetypes = nullptr;
     std::string filter;                         //!< glob on the rule name or file name; empty: all
+    //! Fetches the datasets the mirror lacks by their URL, before the tests run (null: the
+    //! mirror only; such datasets are missing).
+    DatasetFetcher* fetcher = nullptr;
     //! Runs one search; empty: run_search. Lets tests replace the engine.
     std::function<SearchOutcome(const SearchJob&)> execute;
     //! Called with the verdicts of each rule, in path order, as soon as they are known
