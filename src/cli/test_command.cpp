@@ -87,10 +87,15 @@ void add_test_command(CLI::App& app) {
         std::unique_ptr<DatasetFetcher> fetcher = make_fetcher(a->fetch, a->threads, download_bar);
         opts.fetcher = fetcher.get();
         ProgressBar bar("testing rules", !a->quiet && stderr_is_terminal());
-        opts.progress = [&](uint64_t done, uint64_t total) { bar.update(done, total); };
+        // The downloads all finish before the first test runs: their bar goes when testing starts.
+        opts.progress = [&](uint64_t done, uint64_t total) {
+            download_bar.clear();
+            bar.update(done, total);
+        };
         opts.on_rule = [&](const std::vector<TestVerdict>& vs) {
             for (const auto& v : vs) {
                 if (a->quiet && v.status != TestStatus::Failed) continue;
+                download_bar.clear();
                 bar.clear();
                 std::cout << verdict_line(v) << std::endl;
             }
